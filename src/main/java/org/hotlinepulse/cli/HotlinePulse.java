@@ -1,0 +1,2 @@
+package org.hotlinepulse.cli;
+public class HotlinePulse { public static void main(String[] a) {} }
