@@ -1,0 +1,34 @@
+package org.hotlinepulse.cdr;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.hotlinepulse.job.PipelineCounters;
+
+/**
+ * The first step after the source: passes on valid CDRs and sends every record that was
+ * rejected while it was read (unparsable, or failing {@link CdrValidator}) to {@link #REJECTED}.
+ */
+public class RejectedRecordRouter extends ProcessFunction<InputRecord, InputRecord> {
+    public static final OutputTag<DeadLetter> REJECTED = new OutputTag<>("rejected") {};
+
+    private transient PipelineCounters counters;
+
+    @Override
+    public void open(OpenContext openContext) {
+        counters = new PipelineCounters(getRuntimeContext());
+    }
+
+    @Override
+    public void processElement(InputRecord record, Context ctx, Collector<InputRecord> out) {
+        counters.read.add(1);
+        if (!record.isRejected()) {
+            out.collect(record);
+            return;
+        }
+        counters.rejected.add(1);
+        ctx.output(REJECTED, new DeadLetter(record.origin, record.position, record.rejectReason,
+                record.rawRecord));
+    }
+}

@@ -1,0 +1,67 @@
+package org.hotlinepulse.cli;
+
+import org.hotlinepulse.cdr.CallerPseudonymiser;
+import org.hotlinepulse.config.ConfigException;
+import org.hotlinepulse.config.JobConfig;
+import org.hotlinepulse.config.JobConfigLoader;
+import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.directory.DirectoryException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Loads and checks what commands take from files and the environment, before anything runs. */
+final class CommandInputs {
+    private CommandInputs() {}
+
+    static JobConfig config(Path file) throws UsageError {
+        if (file == null) {
+            return JobConfig.DEFAULTS;
+        }
+        try {
+            return JobConfigLoader.load(file);
+        } catch (ConfigException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    static Directory directory(Path file) throws UsageError {
+        try {
+            return Directory.load(file);
+        } catch (DirectoryException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    static void requireReadableFiles(List<Path> files) throws UsageError {
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new UsageError(file + ": no such file");
+            }
+            if (!Files.isReadable(file)) {
+                throw new UsageError(file + ": not readable");
+            }
+        }
+    }
+
+    static void requireUsableOutputDir(Path dir) throws UsageError {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageError(dir + ": exists and is not a directory");
+        }
+    }
+
+    static CallerPseudonymiser pseudonymiser() throws UsageError {
+        try {
+            CallerPseudonymiser pseudonymiser = CallerPseudonymiser.fromEnvironment(System.getenv());
+            if (pseudonymiser.isEphemeral()) {
+                System.err.println("note: neither HOTLINE_PULSE_HMAC_KEY nor "
+                        + "HOTLINE_PULSE_HMAC_KEY_FILE is set; caller numbers are hashed with a "
+                        + "key of this run only");
+            }
+            return pseudonymiser;
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+}

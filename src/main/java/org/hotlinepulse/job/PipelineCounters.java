@@ -1,0 +1,56 @@
+package org.hotlinepulse.job;
+
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.SimpleCounter;
+
+import java.util.Map;
+
+/**
+ * The job's own counts of what happened to its input: Flink metrics for live monitoring, and
+ * accumulators so that a bounded run can print its summary from the job result.
+ */
+public final class PipelineCounters {
+    public static final String READ = "records_read";
+    public static final String REJECTED = "rejected";
+    public static final String DUPLICATE = "duplicate";
+    public static final String LATE_DROPPED = "late_dropped";
+    public static final String UNKNOWN_LINE = "unknown_line";
+
+    public final Count read;
+    public final Count rejected;
+    public final Count duplicate;
+    public final Count lateDropped;
+    public final Count unknownLine;
+
+    public PipelineCounters(RuntimeContext context) {
+        read = new Count(context, READ);
+        rejected = new Count(context, REJECTED);
+        duplicate = new Count(context, DUPLICATE);
+        lateDropped = new Count(context, LATE_DROPPED);
+        unknownLine = new Count(context, UNKNOWN_LINE);
+    }
+
+    /** Reads one count back from a finished job's accumulators (0 when it never happened). */
+    public static long total(Map<String, Object> accumulators, String name) {
+        Object value = accumulators.get(name);
+        return value == null ? 0 : (Long) value;
+    }
+
+    /** One count, kept as a metric and as an accumulator. */
+    public static final class Count {
+        private final Counter metric;
+        private final LongCounter accumulator;
+
+        Count(RuntimeContext context, String name) {
+            metric = context.getMetricGroup().counter(name, new SimpleCounter());
+            accumulator = context.getLongCounter(name);
+        }
+
+        public void add(long n) {
+            metric.inc(n);
+            accumulator.add(n);
+        }
+    }
+}

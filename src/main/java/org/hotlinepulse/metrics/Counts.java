@@ -1,0 +1,152 @@
+package org.hotlinepulse.metrics;
+
+import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.avro.Outcome;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The additive counts of DESIGN §4 for one key and one span of time. This is where each count
+ * is defined: {@link #addCall} adds one CDR, {@link #add} sums two spans, and every rate is
+ * recomputed from sums by {@link Rates}, never averaged.
+ *
+ * <p>A Flink POJO (public fields, no-arg constructor) so that state and network use Flink's
+ * fast POJO serializer.
+ */
+public class Counts {
+    public long attempts;
+    public long connected;
+    public long answered;
+    public long abandoned;
+    public long shortAbandoned;
+    public long noAnswer;
+    public long busy;
+    public long failed;
+    public long answeredWithinSl;
+    public long waitMsSum;
+    public long talkMsSum;
+    public long resolvedKnown;
+    public long resolved;
+    public long satisfactionCount;
+    public long satisfactionSum;
+    public long satisfied;
+
+    public Counts() {}
+
+    /** The counts of a single, validated, non-probe CDR (its outcome already set). */
+    public static Counts ofCall(Cdr cdr, MetricSettings settings) {
+        Counts counts = new Counts();
+        counts.addCall(cdr, settings);
+        return counts;
+    }
+
+    /** Adds one validated, non-probe CDR whose outcome is set. */
+    public void addCall(Cdr cdr, MetricSettings settings) {
+        attempts++;
+        Outcome outcome = cdr.getOutcome();
+        switch (outcome) {
+            case ANSWERED -> {
+                connected++;
+                answered++;
+                long waitMs = waitMs(cdr, cdr.getAnswerTime());
+                waitMsSum += waitMs;
+                talkMsSum += cdr.getEndTime().toEpochMilli() - cdr.getAnswerTime().toEpochMilli();
+                if (waitMs <= settings.serviceLevelMs()) {
+                    answeredWithinSl++;
+                }
+                if (cdr.getResolved() != null) {
+                    resolvedKnown++;
+                    if (cdr.getResolved()) {
+                        resolved++;
+                    }
+                }
+            }
+            case ABANDONED -> {
+                connected++;
+                abandoned++;
+                if (waitMs(cdr, cdr.getEndTime()) < settings.shortAbandonMs()) {
+                    shortAbandoned++;
+                }
+            }
+            case NO_ANSWER -> {
+                connected++;
+                noAnswer++;
+            }
+            case BUSY -> busy++;
+            case FAILED -> failed++;
+        }
+        Integer score = cdr.getSatisfaction();
+        if (score != null) {
+            satisfactionCount++;
+            satisfactionSum += score;
+            if (score >= 4) {
+                satisfied++;
+            }
+        }
+    }
+
+    /** Wait runs from queue_time where present, else from start_time. */
+    private static long waitMs(Cdr cdr, Instant until) {
+        Instant from = cdr.getQueueTime() != null ? cdr.getQueueTime() : cdr.getStartTime();
+        return until.toEpochMilli() - from.toEpochMilli();
+    }
+
+    /** Adds another span's counts to this one. */
+    public void add(Counts other) {
+        attempts += other.attempts;
+        connected += other.connected;
+        answered += other.answered;
+        abandoned += other.abandoned;
+        shortAbandoned += other.shortAbandoned;
+        noAnswer += other.noAnswer;
+        busy += other.busy;
+        failed += other.failed;
+        answeredWithinSl += other.answeredWithinSl;
+        waitMsSum += other.waitMsSum;
+        talkMsSum += other.talkMsSum;
+        resolvedKnown += other.resolvedKnown;
+        resolved += other.resolved;
+        satisfactionCount += other.satisfactionCount;
+        satisfactionSum += other.satisfactionSum;
+        satisfied += other.satisfied;
+    }
+
+    public Counts copy() {
+        Counts copy = new Counts();
+        copy.add(this);
+        return copy;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Counts c)) {
+            return false;
+        }
+        return attempts == c.attempts && connected == c.connected && answered == c.answered
+                && abandoned == c.abandoned && shortAbandoned == c.shortAbandoned
+                && noAnswer == c.noAnswer && busy == c.busy && failed == c.failed
+                && answeredWithinSl == c.answeredWithinSl && waitMsSum == c.waitMsSum
+                && talkMsSum == c.talkMsSum && resolvedKnown == c.resolvedKnown
+                && resolved == c.resolved && satisfactionCount == c.satisfactionCount
+                && satisfactionSum == c.satisfactionSum && satisfied == c.satisfied;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(attempts, connected, answered, abandoned, shortAbandoned, noAnswer,
+                busy, failed, answeredWithinSl, waitMsSum, talkMsSum, resolvedKnown, resolved,
+                satisfactionCount, satisfactionSum, satisfied);
+    }
+
+    @Override
+    public String toString() {
+        return "Counts{attempts=" + attempts + ", connected=" + connected + ", answered=" + answered
+                + ", abandoned=" + abandoned + ", shortAbandoned=" + shortAbandoned
+                + ", noAnswer=" + noAnswer + ", busy=" + busy + ", failed=" + failed
+                + ", answeredWithinSl=" + answeredWithinSl + ", waitMsSum=" + waitMsSum
+                + ", talkMsSum=" + talkMsSum + ", resolvedKnown=" + resolvedKnown
+                + ", resolved=" + resolved + ", satisfactionCount=" + satisfactionCount
+                + ", satisfactionSum=" + satisfactionSum + ", satisfied=" + satisfied + '}';
+    }
+}

@@ -1,0 +1,70 @@
+package org.hotlinepulse.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JobConfigLoaderUnitTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws Exception {
+        Path file = dir.resolve("job.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void missingKeysFallBackToTheDefaults() throws Exception {
+        assertThat(JobConfigLoader.load(write("metrics:\n  allowed_lateness: 2h\n")).metrics())
+                .isEqualTo(new MetricsConfig(List.of(1, 15, 60), Duration.ofMinutes(10),
+                        Duration.ofHours(2), Duration.ofSeconds(5), Duration.ofSeconds(20),
+                        Duration.ofHours(24)));
+        assertThat(JobConfigLoader.load(write("")).metrics()).isEqualTo(MetricsConfig.DEFAULTS);
+    }
+
+    @Test
+    void everyMetricsKeyIsRead() throws Exception {
+        MetricsConfig m = JobConfigLoader.load(write("""
+                metrics:
+                  windows_minutes: [5, 30]
+                  max_out_of_orderness: PT2M
+                  allowed_lateness: 30m
+                  short_abandon_seconds: 3
+                  service_level_seconds: 15.5
+                  duplicate_horizon: 1d
+                """)).metrics();
+        assertThat(m.windowMinutes()).containsExactly(5, 30);
+        assertThat(m.maxOutOfOrderness()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(m.allowedLateness()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(m.shortAbandon()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(m.serviceLevel()).isEqualTo(Duration.ofMillis(15_500));
+        assertThat(m.duplicateHorizon()).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void errorsNameTheFileTheKeyAndTheProblem() throws Exception {
+        Path typo = write("metrics:\n  alowed_lateness: 4h\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(typo))
+                .hasMessageStartingWith(typo + ": metrics.alowed_lateness: unknown key");
+        Path badDuration = write("metrics:\n  allowed_lateness: four hours\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(badDuration))
+                .hasMessage(badDuration + ": metrics.allowed_lateness: \"four hours\" is not a "
+                        + "duration (write e.g. 250ms, 30s, 10m, 4h, 1d or PT4H)");
+        Path badWindow = write("metrics:\n  windows_minutes: [1, 0]\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(badWindow))
+                .hasMessage(badWindow + ": metrics.windows_minutes: \"0\" is not a whole number of minutes >= 1");
+        Path notYaml = write("metrics: [\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(notYaml))
+                .hasMessageStartingWith(notYaml + ": line ");
+        assertThatThrownBy(() -> JobConfigLoader.load(dir.resolve("absent.yaml")))
+                .hasMessage(dir.resolve("absent.yaml") + ": no such file");
+    }
+}

@@ -1,0 +1,112 @@
+package org.hotlinepulse.metrics;
+
+import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.avro.Outcome;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CountsUnitTest {
+    private static final Instant T0 = Instant.parse("2026-10-12T01:00:00Z");
+    private static final MetricSettings SETTINGS = MetricSettings.DEFAULTS;
+
+    static Cdr.Builder call(Outcome outcome) {
+        return Cdr.newBuilder().setCallId("c1").setLine("037167890001").setStartTime(T0)
+                .setEndTime(T0.plusSeconds(300)).setOutcome(outcome);
+    }
+
+    @Test
+    void answeredCallCountsWaitFromQueueTimeAndTalkFromAnswer() {
+        Cdr cdr = call(Outcome.ANSWERED).setQueueTime(T0.plusSeconds(30))
+                .setAnswerTime(T0.plusSeconds(42)).build();
+        Counts c = Counts.ofCall(cdr, SETTINGS);
+        assertThat(c.attempts).isEqualTo(1);
+        assertThat(c.connected).isEqualTo(1);
+        assertThat(c.answered).isEqualTo(1);
+        assertThat(c.waitMsSum).isEqualTo(12_000);
+        assertThat(c.talkMsSum).isEqualTo(258_000);
+        assertThat(c.answeredWithinSl).isEqualTo(1);
+    }
+
+    @Test
+    void waitRunsFromStartTimeWithoutQueueTime() {
+        Cdr cdr = call(Outcome.ANSWERED).setAnswerTime(T0.plusSeconds(42)).build();
+        assertThat(Counts.ofCall(cdr, SETTINGS).waitMsSum).isEqualTo(42_000);
+    }
+
+    @Test
+    void serviceLevelIncludesAWaitOfExactlyTheThreshold() {
+        Cdr atThreshold = call(Outcome.ANSWERED).setAnswerTime(T0.plusSeconds(20)).build();
+        Cdr justOver = call(Outcome.ANSWERED).setAnswerTime(T0.plusMillis(20_001)).build();
+        assertThat(Counts.ofCall(atThreshold, SETTINGS).answeredWithinSl).isEqualTo(1);
+        assertThat(Counts.ofCall(justOver, SETTINGS).answeredWithinSl).isZero();
+    }
+
+    @Test
+    void shortAbandonIsAWaitBelowTheThresholdToEndTime() {
+        Cdr justUnder = call(Outcome.ABANDONED).setQueueTime(T0.plusSeconds(10))
+                .setEndTime(T0.plusMillis(14_999)).build();
+        Cdr atThreshold = call(Outcome.ABANDONED).setQueueTime(T0.plusSeconds(10))
+                .setEndTime(T0.plusSeconds(15)).build();
+        Counts shortOne = Counts.ofCall(justUnder, SETTINGS);
+        assertThat(shortOne.abandoned).isEqualTo(1);
+        assertThat(shortOne.shortAbandoned).isEqualTo(1);
+        assertThat(shortOne.connected).isEqualTo(1);
+        assertThat(shortOne.waitMsSum).as("wait is summed over ANSWERED only").isZero();
+        assertThat(Counts.ofCall(atThreshold, SETTINGS).shortAbandoned).isZero();
+    }
+
+    @Test
+    void busyAndFailedDoNotConnectNoAnswerDoes() {
+        Counts c = new Counts();
+        c.addCall(call(Outcome.BUSY).build(), SETTINGS);
+        c.addCall(call(Outcome.FAILED).build(), SETTINGS);
+        c.addCall(call(Outcome.NO_ANSWER).build(), SETTINGS);
+        assertThat(c.attempts).isEqualTo(3);
+        assertThat(c.busy).isEqualTo(1);
+        assertThat(c.failed).isEqualTo(1);
+        assertThat(c.noAnswer).isEqualTo(1);
+        assertThat(c.connected).isEqualTo(1);
+        assertThat(c.answered).isZero();
+    }
+
+    @Test
+    void resolutionIsCountedOverAnsweredCallsThatRecordedIt() {
+        Counts c = new Counts();
+        c.addCall(call(Outcome.ANSWERED).setAnswerTime(T0).setResolved(true).build(), SETTINGS);
+        c.addCall(call(Outcome.ANSWERED).setAnswerTime(T0).setResolved(false).build(), SETTINGS);
+        c.addCall(call(Outcome.ANSWERED).setAnswerTime(T0).build(), SETTINGS);
+        assertThat(c.resolvedKnown).isEqualTo(2);
+        assertThat(c.resolved).isEqualTo(1);
+    }
+
+    @Test
+    void satisfactionCountsEveryScoredCallAndScoresOfFourOrMoreAsSatisfied() {
+        Counts c = new Counts();
+        for (int score : new int[] {3, 4, 5}) {
+            c.addCall(call(Outcome.ANSWERED).setAnswerTime(T0).setSatisfaction(score).build(), SETTINGS);
+        }
+        c.addCall(call(Outcome.ABANDONED).setSatisfaction(1).build(), SETTINGS);
+        assertThat(c.satisfactionCount).isEqualTo(4);
+        assertThat(c.satisfactionSum).isEqualTo(13);
+        assertThat(c.satisfied).isEqualTo(2);
+    }
+
+    @Test
+    void addSumsEveryCount() {
+        Counts a = Counts.ofCall(call(Outcome.ANSWERED).setAnswerTime(T0.plusSeconds(5))
+                .setResolved(true).setSatisfaction(5).build(), SETTINGS);
+        Counts b = Counts.ofCall(call(Outcome.ABANDONED).setEndTime(T0.plusSeconds(2)).build(), SETTINGS);
+        Counts sum = a.copy();
+        sum.add(b);
+        Counts expected = new Counts();
+        expected.addCall(call(Outcome.ANSWERED).setAnswerTime(T0.plusSeconds(5))
+                .setResolved(true).setSatisfaction(5).build(), SETTINGS);
+        expected.addCall(call(Outcome.ABANDONED).setEndTime(T0.plusSeconds(2)).build(), SETTINGS);
+        assertThat(sum).isEqualTo(expected);
+        assertThat(sum.attempts).isEqualTo(2);
+        assertThat(a.attempts).as("copy is independent").isEqualTo(1);
+    }
+}
