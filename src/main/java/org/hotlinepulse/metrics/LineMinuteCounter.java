@@ -143,6 +143,10 @@ public class LineMinuteCounter extends KeyedProcessFunction<String, InputRecord,
                 seen.remove();
             }
         }
+        // Removing through the iterator leaves an empty map behind in heap state.
+        if (seenCallStarts.isEmpty()) {
+            seenCallStarts.clear();
+        }
     }
 
     private String departmentOf(String lineNumber) {

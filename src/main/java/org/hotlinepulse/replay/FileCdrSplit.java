@@ -7,13 +7,15 @@ import org.hotlinepulse.cdr.InputRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
  * One input file of a replay, and how many of its records were already emitted (so that a
  * restored reader skips them).
  */
-public final class FileCdrSplit implements IteratorSourceSplit<InputRecord, FileCdrIterator> {
+public final class FileCdrSplit
+        implements IteratorSourceSplit<InputRecord, FileCdrIterator>, Serializable {
     private final String path;
     private final CdrFormat format;
     private final long recordsEmitted;
