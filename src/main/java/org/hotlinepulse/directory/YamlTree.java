@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -18,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
@@ -87,9 +87,10 @@ final class YamlTree {
                         + p.currentTokenLocation().getLineNr() + ")");
             }
             return root;
-        } catch (MarkedYAMLException e) {
-            throw new SyntaxException(describe(e));
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException marked) {
+                throw new SyntaxException(describe(marked));
+            }
             String message = oneLine(e.getOriginalMessage());
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw new SyntaxException("YAML syntax error: " + message + (line > 0 ? " (line " + line + ")" : ""));
@@ -142,7 +143,7 @@ final class YamlTree {
 
     private static String describe(MarkedYAMLException e) {
         StringBuilder sb = new StringBuilder("YAML syntax error: ");
-        sb.append(oneLine(e.getProblem() != null ? e.getProblem() : e.getOriginalMessage()));
+        sb.append(oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage()));
         if (e.getProblemMark() != null) {
             sb.append(" (line ").append(e.getProblemMark().getLine() + 1)
               .append(", column ").append(e.getProblemMark().getColumn() + 1).append(')');
