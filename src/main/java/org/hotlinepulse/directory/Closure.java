@@ -2,14 +2,13 @@ package org.hotlinepulse.directory;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * A planned closure (line cut-over, maintenance) of some lines over [from, to): no alert is
  * raised for them meanwhile, and the time does not count against their availability.
+ * {@code lines} is an immutable set without a defined iteration order.
  */
 public record Closure(Set<String> lines, Instant from, Instant to, String reason) implements Serializable {
 
@@ -27,7 +26,9 @@ public record Closure(Set<String> lines, Instant from, Instant to, String reason
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("closure ends at " + to + ", not after it starts at " + from);
         }
-        lines = Collections.unmodifiableSet(new LinkedHashSet<>(lines));
+        // Set.copyOf rather than an unmodifiable wrapper: Kryo, which Flink falls back to for
+        // types it cannot analyse, rebuilds the JDK's immutable sets but not the wrappers.
+        lines = Set.copyOf(lines);
     }
 
     /** Whether this closure covers {@code lineNumber} at {@code t}. */

@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,36 +22,34 @@ public final class Directory implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    // Fields hold plain HashMaps and ArrayLists, handed out only as read-only views: Flink
+    // serializes types it cannot analyse with Kryo, which fails on the JDK's read-only wrappers.
     private final ServiceCalendar calendar;
-    private final Map<String, Department> departments;
-    private final Map<String, Line> lines;
-    private final List<Closure> closures;
-    private final Map<String, List<Line>> linesByDepartment;
-    private final Map<String, List<Closure>> closuresByLine;
+    private final LinkedHashMap<String, Department> departments;
+    private final LinkedHashMap<String, Line> lines;
+    private final ArrayList<Closure> closures;
+    private final HashMap<String, ArrayList<Line>> linesByDepartment;
+    private final HashMap<String, ArrayList<Closure>> closuresByLine;
 
-    private Directory(ServiceCalendar calendar, Map<String, Department> departments, Map<String, Line> lines,
-                      List<Closure> closures) {
+    private Directory(ServiceCalendar calendar, LinkedHashMap<String, Department> departments,
+                      LinkedHashMap<String, Line> lines, ArrayList<Closure> closures) {
         this.calendar = calendar;
-        this.departments = Collections.unmodifiableMap(departments);
-        this.lines = Collections.unmodifiableMap(lines);
-        this.closures = Collections.unmodifiableList(closures);
-        Map<String, List<Line>> byDepartment = new HashMap<>();
+        this.departments = departments;
+        this.lines = lines;
+        this.closures = closures;
+        this.linesByDepartment = new HashMap<>();
         for (Department d : departments.values()) {
-            byDepartment.put(d.id(), new ArrayList<>());
+            linesByDepartment.put(d.id(), new ArrayList<>());
         }
         for (Line line : lines.values()) {
-            byDepartment.get(line.departmentId()).add(line);
+            linesByDepartment.get(line.departmentId()).add(line);
         }
-        byDepartment.replaceAll((id, list) -> Collections.unmodifiableList(list));
-        this.linesByDepartment = Collections.unmodifiableMap(byDepartment);
-        Map<String, List<Closure>> byLine = new HashMap<>();
+        this.closuresByLine = new HashMap<>();
         for (Closure c : closures) {
             for (String number : c.lines()) {
-                byLine.computeIfAbsent(number, n -> new ArrayList<>()).add(c);
+                closuresByLine.computeIfAbsent(number, n -> new ArrayList<>()).add(c);
             }
         }
-        byLine.replaceAll((number, list) -> Collections.unmodifiableList(list));
-        this.closuresByLine = Collections.unmodifiableMap(byLine);
     }
 
     /**
@@ -74,13 +71,13 @@ public final class Directory implements Serializable {
     public static Directory of(ServiceCalendar calendar, Collection<Department> departments,
                                Collection<Line> lines, Collection<Closure> closures) {
         Objects.requireNonNull(calendar, "calendar");
-        Map<String, Department> departmentsById = new LinkedHashMap<>();
+        LinkedHashMap<String, Department> departmentsById = new LinkedHashMap<>();
         for (Department d : departments) {
             if (departmentsById.putIfAbsent(d.id(), d) != null) {
                 throw new IllegalArgumentException("duplicate department id " + d.id());
             }
         }
-        Map<String, Line> linesByNumber = new LinkedHashMap<>();
+        LinkedHashMap<String, Line> linesByNumber = new LinkedHashMap<>();
         for (Line line : lines) {
             if (!departmentsById.containsKey(line.departmentId())) {
                 throw new IllegalArgumentException("line " + line.number() + ": department \"" + line.departmentId()
@@ -108,7 +105,7 @@ public final class Directory implements Serializable {
 
     /** All lines, in the order of the directory. */
     public Collection<Line> lines() {
-        return lines.values();
+        return Collections.unmodifiableCollection(lines.values());
     }
 
     /** The department with this id, or null when unknown. */
@@ -118,12 +115,13 @@ public final class Directory implements Serializable {
 
     /** All departments, in the order of the directory. */
     public Collection<Department> departments() {
-        return departments.values();
+        return Collections.unmodifiableCollection(departments.values());
     }
 
     /** The lines of one department, in directory order; empty for an unknown department. */
     public List<Line> linesOf(String departmentId) {
-        return linesByDepartment.getOrDefault(departmentId, List.of());
+        List<Line> of = linesByDepartment.get(departmentId);
+        return of == null ? List.of() : Collections.unmodifiableList(of);
     }
 
     /** The calendar in which every line's service hours are read. */
@@ -133,12 +131,13 @@ public final class Directory implements Serializable {
 
     /** All planned closures, in the order of the directory. */
     public List<Closure> closures() {
-        return closures;
+        return Collections.unmodifiableList(closures);
     }
 
     /** The planned closures that cover this line, in directory order. */
     public List<Closure> closuresOf(String lineNumber) {
-        return closuresByLine.getOrDefault(lineNumber, List.of());
+        List<Closure> of = closuresByLine.get(lineNumber);
+        return of == null ? List.of() : Collections.unmodifiableList(of);
     }
 
     /** Whether a planned closure covers this line at {@code t} (closures are [from, to)). */

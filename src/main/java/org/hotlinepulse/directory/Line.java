@@ -23,7 +23,8 @@ public final class Line implements Serializable {
     private final ServiceHours hours;
     /** NaN when absent: OptionalDouble is not Serializable. */
     private final double expectedCallsPerHour;
-    private final Map<String, Double> thresholds;
+    /** Exposed only as a read-only view; see {@link Directory} on why fields hold plain collections. */
+    private final LinkedHashMap<String, Double> thresholds;
 
     /**
      * @param name the line's name; null means the number itself
@@ -47,7 +48,7 @@ public final class Line implements Serializable {
             throw new IllegalArgumentException("line " + number + ": expected_calls_per_hour " + expected
                     + " must be zero or more");
         }
-        Map<String, Double> copy = new LinkedHashMap<>(thresholds == null ? Map.of() : thresholds);
+        LinkedHashMap<String, Double> copy = new LinkedHashMap<>(thresholds == null ? Map.of() : thresholds);
         String thresholdProblem = problemWithThresholds(copy);
         if (thresholdProblem != null) {
             throw new IllegalArgumentException("line " + number + ": " + thresholdProblem);
@@ -57,7 +58,7 @@ public final class Line implements Serializable {
         this.name = name == null || name.isBlank() ? number : name;
         this.hours = hours;
         this.expectedCallsPerHour = expected;
-        this.thresholds = Collections.unmodifiableMap(copy);
+        this.thresholds = copy;
     }
 
     /** The dialled public number, the key of CDRs ({@code line}) and of line metrics. */
@@ -87,7 +88,7 @@ public final class Line implements Serializable {
 
     /** Per-line threshold overrides, keys as written in YAML (e.g. {@code constant_busy_share -> 0.8}). */
     public Map<String, Double> thresholds() {
-        return thresholds;
+        return Collections.unmodifiableMap(thresholds);
     }
 
     /** The line's override of one threshold, if it has one. */

@@ -36,8 +36,10 @@ public final class ServiceCalendar implements Serializable {
     private static final int[] CLOSED = new int[0];
 
     private final ZoneId zone;
-    private final NavigableSet<LocalDate> holidays;
-    private final NavigableSet<LocalDate> workdays;
+    // Plain TreeSets, read-only views only in accessors: Flink serializes classes it cannot
+    // analyse with Kryo, which cannot rebuild the JDK's read-only collection wrappers.
+    private final TreeSet<LocalDate> holidays;
+    private final TreeSet<LocalDate> workdays;
     /** After this date the schedule repeats every week; bounds the search in {@link #nextChange}. */
     private final LocalDate lastSpecialDay;
 
@@ -48,8 +50,8 @@ public final class ServiceCalendar implements Serializable {
      */
     public ServiceCalendar(ZoneId zone, Set<LocalDate> holidays, Set<LocalDate> workdays) {
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.holidays = Collections.unmodifiableNavigableSet(new TreeSet<>(holidays));
-        this.workdays = Collections.unmodifiableNavigableSet(new TreeSet<>(workdays));
+        this.holidays = new TreeSet<>(holidays);
+        this.workdays = new TreeSet<>(workdays);
         for (LocalDate day : this.workdays) {
             if (this.holidays.contains(day)) {
                 throw new IllegalArgumentException(day + " is both a holiday and a make-up workday");
@@ -81,13 +83,13 @@ public final class ServiceCalendar implements Serializable {
     }
 
     /** The public holidays, in date order. */
-    public Set<LocalDate> holidays() {
-        return holidays;
+    public NavigableSet<LocalDate> holidays() {
+        return Collections.unmodifiableNavigableSet(holidays);
     }
 
     /** The make-up workdays, in date order. */
-    public Set<LocalDate> workdays() {
-        return workdays;
+    public NavigableSet<LocalDate> workdays() {
+        return Collections.unmodifiableNavigableSet(workdays);
     }
 
     /** Whether a line with these hours is in service at {@code t}. */

@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -168,6 +174,55 @@ class DirectoryUnitTest {
         assertThat(copy.calendar().isOpen(copy.line("037167890001").hours(), sh("2026-10-05T10:00"))).isFalse();
         assertThat(copy.isClosedForPlannedWork("037167890001", sh("2026-10-20T09:00"))).isTrue();
         assertThat(copy.linesOf("zz-social-security")).hasSize(2);
+    }
+
+    /**
+     * Flink serializes a type it cannot analyse (a Directory in broadcast state, say) with Kryo,
+     * which cannot rebuild the JDK's Collections.unmodifiable* wrappers (it fills a collection
+     * with add()). So no object of a directory may hold one; read-only views are made in accessors.
+     */
+    @Test
+    void holdsNoReadOnlyWrappersThatKryoCannotRebuild() throws IllegalAccessException {
+        List<String> wrappers = new ArrayList<>();
+        collectWrappers(directory, "directory", wrappers, Collections.newSetFromMap(new IdentityHashMap<>()));
+
+        assertThat(wrappers).isEmpty();
+    }
+
+    private static void collectWrappers(Object o, String path, List<String> wrappers, Set<Object> seen)
+            throws IllegalAccessException {
+        if (o == null || !seen.add(o)) {
+            return;
+        }
+        Class<?> type = o.getClass();
+        if (type.getName().startsWith("java.util.Collections$")) {
+            wrappers.add(path + ": " + type.getName());
+            return;
+        }
+        if (o instanceof Collection<?> collection) {
+            int i = 0;
+            for (Object element : collection) {
+                collectWrappers(element, path + "[" + i++ + "]", wrappers, seen);
+            }
+            return;
+        }
+        if (o instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                collectWrappers(e.getValue(), path + "[" + e.getKey() + "]", wrappers, seen);
+            }
+            return;
+        }
+        if (!type.getPackageName().equals(Directory.class.getPackageName())) {
+            return;
+        }
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(field.getModifiers())) {
+                    field.setAccessible(true);
+                    collectWrappers(field.get(o), path + "." + field.getName(), wrappers, seen);
+                }
+            }
+        }
     }
 
     @Test
