@@ -29,8 +29,9 @@ public final class Line implements Serializable {
     /**
      * @param name the line's name; null means the number itself
      * @param thresholds overrides keyed as in YAML ({@link ThresholdKey#key()}); null means none
-     * @throws IllegalArgumentException when a value is invalid (see {@link #problemWithNumber},
-     *     negative expected calls, an unknown threshold key or a value of the wrong kind)
+     * @throws IllegalArgumentException when the number is not digits (optionally after +), the
+     *     department is blank, expected calls are negative, or a threshold key is unknown, its
+     *     value of the wrong kind, or a resolve level above its firing level
      */
     public Line(String number, String departmentId, String name, ServiceHours hours,
                 OptionalDouble expectedCallsPerHour, Map<String, Double> thresholds) {
