@@ -32,6 +32,10 @@ final class CdrJsonParser {
     private static final Pattern QUOTED_WITH_DIGITS = Pattern.compile("'[^']*\\d{3,}[^']*'");
     private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at .*?\\)\\)?");
 
+    // Cdr's setters of required times reject null, put(int, Object) does not: JSON null reads as missing.
+    private static final int START_TIME_POS = Cdr.getClassSchema().getField(CdrFields.START_TIME).pos();
+    private static final int END_TIME_POS = Cdr.getClassSchema().getField(CdrFields.END_TIME).pos();
+
     // Bits of the fields seen in one record, to reject a field given twice.
     private static final int CALL_ID = 1;
     private static final int LINE = 1 << 1;
@@ -120,7 +124,7 @@ final class CdrJsonParser {
                         break;
                     case CdrFields.START_TIME:
                         seen = once(seen, START, name);
-                        cdr.setStartTime(time(p, t, name));
+                        cdr.put(START_TIME_POS, time(p, t, name));
                         break;
                     case CdrFields.QUEUE_TIME:
                         seen = once(seen, QUEUE, name);
@@ -132,7 +136,7 @@ final class CdrJsonParser {
                         break;
                     case CdrFields.END_TIME:
                         seen = once(seen, END, name);
-                        cdr.setEndTime(time(p, t, name));
+                        cdr.put(END_TIME_POS, time(p, t, name));
                         break;
                     case CdrFields.OUTCOME:
                         seen = once(seen, OUTCOME, name);
