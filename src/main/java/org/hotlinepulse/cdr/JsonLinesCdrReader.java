@@ -80,7 +80,7 @@ public final class JsonLinesCdrReader implements CdrReader {
             for (int i = scan; i < limit; i++) {
                 if (buf[i] == '\n') {
                     scan = i + 1;
-                    return i;
+                    return i - start > MAX_LINE_BYTES ? -2 : i;
                 }
             }
             scan = limit;
@@ -93,6 +93,7 @@ public final class JsonLinesCdrReader implements CdrReader {
             fill();
         }
     }
+
 
     private void fill() throws IOException {
         if (start > 0) {
