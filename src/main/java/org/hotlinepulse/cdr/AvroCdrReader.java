@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -20,6 +23,8 @@ import org.hotlinepulse.avro.Cdr;
  * reader resumes at the next block (docs/cdr-formats.md).
  */
 public final class AvroCdrReader implements CdrReader {
+
+    private static final Pattern FIELD_LOCATION = Pattern.compile("/fields/(\\d+)");
 
     private final String origin;
     private final long fileSize;
@@ -55,11 +60,21 @@ public final class AvroCdrReader implements CdrReader {
         if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
             reader.close();
             String problems = compatibility.getResult().getIncompatibilities().stream()
-                    .map(i -> i.getMessage() + " at " + i.getLocation())
+                    .map(i -> i.getMessage() + " (" + fieldOf(i.getLocation()) + ")")
                     .collect(Collectors.joining("; "));
             throw new IOException(file + ": its writer schema " + writer.getFullName()
                     + " cannot be read as cdr.avsc: " + problems);
         }
+    }
+
+    /** "/fields/7/type/1" in the reader schema as "field outcome". */
+    private static String fieldOf(String location) {
+        Matcher m = FIELD_LOCATION.matcher(location == null ? "" : location);
+        List<Schema.Field> fields = Cdr.getClassSchema().getFields();
+        if (m.lookingAt() && Integer.parseInt(m.group(1)) < fields.size()) {
+            return "field " + fields.get(Integer.parseInt(m.group(1))).name();
+        }
+        return "at " + location;
     }
 
     @Override
