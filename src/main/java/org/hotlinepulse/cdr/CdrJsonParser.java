@@ -104,7 +104,7 @@ final class CdrJsonParser {
             }
             Cdr cdr = new Cdr();
             int seen = 0;
-            String rawCaller = null;
+            String callerHashFromRaw = null;
             int rawCallerRank = Integer.MAX_VALUE;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -181,9 +181,9 @@ final class CdrJsonParser {
                     case "caller_id":
                         int rank = CdrFields.RAW_CALLER.indexOf(name);
                         seen = once(seen, CALLER << rank, name);
-                        String raw = rawCaller(p, t, name);
-                        if (raw != null && rank < rawCallerRank) {
-                            rawCaller = raw;
+                        String hash = pseudonymiser.pseudonymise(rawCaller(p, t, name));
+                        if (hash != null && rank < rawCallerRank) {
+                            callerHashFromRaw = hash;
                             rawCallerRank = rank;
                         }
                         break;
@@ -201,11 +201,8 @@ final class CdrJsonParser {
             if (p.nextToken() != null) {
                 throw new Rejection("not a JSON object: more than one JSON value on the line");
             }
-            if (rawCaller != null) {
-                String hash = pseudonymiser.pseudonymise(rawCaller);
-                if (hash != null) {
-                    cdr.setCallerHash(hash);
-                }
+            if (callerHashFromRaw != null) {
+                cdr.setCallerHash(callerHashFromRaw);
             }
             requirePresent(cdr.getCallId(), CdrFields.CALL_ID);
             requirePresent(cdr.getLine(), CdrFields.LINE);

@@ -256,6 +256,9 @@ class JsonLinesCdrReaderUnitTest {
         // caller wins over caller_number and caller_id, and a raw number over a given hash
         assertThat(one("{" + BASE + ",\"caller_id\":\"1\",\"caller\":\"+8613800138000\",\"caller_number\":\"2\","
                 + "\"caller_hash\":\"" + "cd".repeat(32) + "\"}").cdr.getCallerHash()).isEqualTo(hash);
+        // the first caller field with a digit counts
+        assertThat(one("{" + BASE + ",\"caller\":\"anonymous\",\"caller_id\":\"+8613800138000\"}").cdr
+                .getCallerHash()).isEqualTo(hash);
         // a withheld number leaves the given hash, or none
         assertThat(one("{" + BASE + ",\"caller\":\"anonymous\"}").cdr.getCallerHash()).isNull();
         assertThat(one("{" + BASE + ",\"caller\":\"anonymous\",\"caller_hash\":\"" + "cd".repeat(32) + "\"}")
