@@ -1,0 +1,62 @@
+package org.hotlinepulse.cdr;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The input file formats this package reads, by their command-line names. */
+public enum CdrFormat {
+
+    /** One canonical CDR per line as a JSON object (docs/cdr-formats.md). */
+    JSONL("jsonl"),
+    /** An Avro object container file of canonical CDRs written with any compatible version of cdr.avsc. */
+    AVRO("avro");
+
+    private final String cliName;
+
+    CdrFormat(String cliName) {
+        this.cliName = cliName;
+    }
+
+    /** The name used on the command line, e.g. {@code --format jsonl}. */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** The format with this command-line name (case and surrounding spaces ignored). */
+    public static CdrFormat fromName(String name) {
+        if (name != null) {
+            String wanted = name.strip().toLowerCase(Locale.ROOT);
+            for (CdrFormat format : values()) {
+                if (format.cliName.equals(wanted)) {
+                    return format;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown CDR format \"" + name + "\": valid formats are " + validNames());
+    }
+
+    /** The valid command-line names, comma-separated. */
+    public static String validNames() {
+        return Arrays.stream(values()).map(CdrFormat::cliName).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Opens a file of this format; records are named by the file name.
+     *
+     * @throws IOException when the file cannot be opened (e.g. {@link java.nio.file.NoSuchFileException}) or, for
+     *     Avro, is not a container file of a compatible schema; the message names the file
+     */
+    public CdrReader open(Path file, CallerPseudonymiser pseudonymiser) throws IOException {
+        switch (this) {
+            case JSONL:
+                return new JsonLinesCdrReader(file, pseudonymiser);
+            case AVRO:
+                return new AvroCdrReader(file, pseudonymiser);
+            default:
+                throw new IllegalStateException("unhandled format " + this);
+        }
+    }
+}

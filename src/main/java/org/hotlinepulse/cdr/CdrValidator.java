@@ -1,0 +1,116 @@
+package org.hotlinepulse.cdr;
+
+import java.time.Instant;
+import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.avro.Outcome;
+
+/**
+ * Checks a canonical CDR against the rules of DESIGN §3 that no schema can express (non-empty ids, times in
+ * order, an outcome consistent with the answer time, value ranges), for every input format and the Kafka source
+ * alike. The rules and their reason texts are listed in docs/cdr-formats.md.
+ */
+public final class CdrValidator {
+
+    static final int MIN_RELEASE_CAUSE = 0;
+    static final int MAX_RELEASE_CAUSE = 127;
+    static final int MIN_SATISFACTION = 1;
+    static final int MAX_SATISFACTION = 5;
+
+    private CdrValidator() {}
+
+    /**
+     * Returns null when the CDR is valid (and sets its outcome when absent), else the reason, naming the field.
+     * The first failing rule, in the order of docs/cdr-formats.md, is reported; an invalid CDR is left unchanged.
+     */
+    public static String validate(Cdr cdr) {
+        String reason = firstViolation(cdr);
+        if (reason == null && cdr.getOutcome() == null) {
+            cdr.setOutcome(OutcomeDerivation.derive(cdr));
+        }
+        return reason;
+    }
+
+    private static String firstViolation(Cdr cdr) {
+        String reason = requiredString("call_id", cdr.getCallId());
+        if (reason != null) {
+            return reason;
+        }
+        reason = requiredString("line", cdr.getLine());
+        if (reason != null) {
+            return reason;
+        }
+        Instant start = cdr.getStartTime();
+        Instant end = cdr.getEndTime();
+        if (start == null) {
+            return missing("start_time");
+        }
+        if (end == null) {
+            return missing("end_time");
+        }
+        if (end.isBefore(start)) {
+            return "field end_time " + CdrTimes.format(end) + " is before start_time " + CdrTimes.format(start);
+        }
+        Instant answer = cdr.getAnswerTime();
+        reason = within("answer_time", answer, start, end);
+        if (reason != null) {
+            return reason;
+        }
+        Instant queue = cdr.getQueueTime();
+        reason = within("queue_time", queue, start, end);
+        if (reason != null) {
+            return reason;
+        }
+        if (queue != null && answer != null && queue.isAfter(answer)) {
+            return "field queue_time " + CdrTimes.format(queue) + " is after answer_time " + CdrTimes.format(answer);
+        }
+        Outcome outcome = cdr.getOutcome();
+        if (outcome == Outcome.ANSWERED && answer == null) {
+            return "field outcome ANSWERED contradicts answer_time: a person answered but answer_time is missing";
+        }
+        if (outcome != null && outcome != Outcome.ANSWERED && answer != null) {
+            return "field outcome " + outcome + " contradicts answer_time " + CdrTimes.format(answer)
+                    + ": only ANSWERED calls have an answer_time";
+        }
+        Integer cause = cdr.getReleaseCause();
+        if (cause != null && (cause < MIN_RELEASE_CAUSE || cause > MAX_RELEASE_CAUSE)) {
+            return notBetween("release_cause", cause.toString(), MIN_RELEASE_CAUSE, MAX_RELEASE_CAUSE);
+        }
+        Integer satisfaction = cdr.getSatisfaction();
+        if (satisfaction != null && (satisfaction < MIN_SATISFACTION || satisfaction > MAX_SATISFACTION)) {
+            return notBetween("satisfaction", satisfaction.toString(), MIN_SATISFACTION, MAX_SATISFACTION);
+        }
+        return null;
+    }
+
+    private static String requiredString(String field, String value) {
+        if (value == null) {
+            return missing(field);
+        }
+        if (value.isBlank()) {
+            return "field " + field + " is empty";
+        }
+        return null;
+    }
+
+    private static String within(String field, Instant time, Instant start, Instant end) {
+        if (time == null) {
+            return null;
+        }
+        if (time.isBefore(start)) {
+            return "field " + field + " " + CdrTimes.format(time) + " is before start_time " + CdrTimes.format(start);
+        }
+        if (time.isAfter(end)) {
+            return "field " + field + " " + CdrTimes.format(time) + " is after end_time " + CdrTimes.format(end);
+        }
+        return null;
+    }
+
+    static String missing(String field) {
+        return "missing required field " + field;
+    }
+
+    /** Shared with the readers, so that a number too large for an int reads like any other out-of-range value. */
+    static String notBetween(String field, String value, int min, int max) {
+        return "field " + field + " " + value + " is not between " + min + " and " + max;
+    }
+}

@@ -1,0 +1,148 @@
+package org.hotlinepulse.cdr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotlinepulse.cdr.CdrFixtures.T0;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.avro.Outcome;
+import org.hotlinepulse.avro.ReleasedBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CdrValidatorUnitTest {
+
+    private static final Instant END = T0.plusSeconds(30);
+
+    private static CdrFixtures.Builder call() {
+        return CdrFixtures.cdr().start(T0).endTime(END);
+    }
+
+    private static String validate(CdrFixtures.Builder b) {
+        return CdrValidator.validate(b.buildUnchecked());
+    }
+
+    @Test
+    void aValidCdrGetsItsDerivedOutcome() {
+        Cdr cdr = call().releaseCause(17).buildUnchecked();
+        assertThat(CdrValidator.validate(cdr)).isNull();
+        assertThat(cdr.getOutcome()).isEqualTo(Outcome.BUSY);
+    }
+
+    @Test
+    void aGivenOutcomeIsKept() {
+        Cdr cdr = call().releaseCause(16).releasedBy(ReleasedBy.CALLER).outcome(Outcome.NO_ANSWER).buildUnchecked();
+        assertThat(CdrValidator.validate(cdr)).isNull();
+        assertThat(cdr.getOutcome()).isEqualTo(Outcome.NO_ANSWER);
+    }
+
+    @Test
+    void anInvalidCdrIsLeftUnchanged() {
+        Cdr cdr = call().satisfaction(9).buildUnchecked();
+        assertThat(CdrValidator.validate(cdr)).isNotNull();
+        assertThat(cdr.getOutcome()).isNull();
+    }
+
+    @Test
+    void requiredStrings() {
+        assertThat(validate(call().callId(null))).isEqualTo("missing required field call_id");
+        assertThat(validate(call().callId(""))).isEqualTo("field call_id is empty");
+        assertThat(validate(call().callId("  "))).isEqualTo("field call_id is empty");
+        assertThat(validate(call().line(null))).isEqualTo("missing required field line");
+        assertThat(validate(call().line(""))).isEqualTo("field line is empty");
+        assertThat(validate(call().callId("x").line("1"))).isNull();
+    }
+
+    @Test
+    void requiredTimes() {
+        assertThat(validate(call().start((Instant) null))).isEqualTo("missing required field start_time");
+        assertThat(validate(call().endTime(null))).isEqualTo("missing required field end_time");
+    }
+
+    @Test
+    void endTimeBeforeStartTime() {
+        assertThat(validate(call().endTime(T0.minusMillis(1))))
+                .isEqualTo("field end_time 2026-10-12T00:59:59.999Z is before start_time 2026-10-12T01:00:00Z");
+        assertThat(validate(call().endTime(T0))).isNull();
+    }
+
+    @Test
+    void answerTimeWithinStartAndEnd() {
+        assertThat(validate(call().answerTime(T0))).isNull();
+        assertThat(validate(call().answerTime(END))).isNull();
+        assertThat(validate(call().answerTime(T0.minusMillis(1))))
+                .isEqualTo("field answer_time 2026-10-12T00:59:59.999Z is before start_time 2026-10-12T01:00:00Z");
+        assertThat(validate(call().answerTime(END.plusMillis(1))))
+                .isEqualTo("field answer_time 2026-10-12T01:00:30.001Z is after end_time 2026-10-12T01:00:30Z");
+    }
+
+    @Test
+    void queueTimeWithinStartAndEndAndNotAfterAnswer() {
+        assertThat(validate(call().queueTime(T0))).isNull();
+        assertThat(validate(call().queueTime(END))).isNull();
+        assertThat(validate(call().queueTime(T0.plusSeconds(5)).answerTime(T0.plusSeconds(5)))).isNull();
+        assertThat(validate(call().queueTime(T0.minusMillis(1))))
+                .isEqualTo("field queue_time 2026-10-12T00:59:59.999Z is before start_time 2026-10-12T01:00:00Z");
+        assertThat(validate(call().queueTime(END.plusMillis(1))))
+                .isEqualTo("field queue_time 2026-10-12T01:00:30.001Z is after end_time 2026-10-12T01:00:30Z");
+        assertThat(validate(call().queueTime(T0.plusSeconds(6)).answerTime(T0.plusSeconds(5))))
+                .isEqualTo("field queue_time 2026-10-12T01:00:06Z is after answer_time 2026-10-12T01:00:05Z");
+    }
+
+    @Test
+    void outcomeMustAgreeWithAnswerTime() {
+        assertThat(validate(call().outcome(Outcome.ANSWERED)))
+                .isEqualTo("field outcome ANSWERED contradicts answer_time: a person answered but answer_time is missing");
+        assertThat(validate(call().outcome(Outcome.ANSWERED).answerAfter(Duration.ofSeconds(3)))).isNull();
+        for (Outcome other : new Outcome[] {Outcome.ABANDONED, Outcome.NO_ANSWER, Outcome.BUSY, Outcome.FAILED}) {
+            assertThat(validate(call().outcome(other).answerAfter(Duration.ofSeconds(3))))
+                    .isEqualTo("field outcome " + other + " contradicts answer_time 2026-10-12T01:00:03Z:"
+                            + " only ANSWERED calls have an answer_time");
+            assertThat(validate(call().outcome(other))).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 16, 127})
+    void releaseCauseInRange(int cause) {
+        assertThat(validate(call().releaseCause(cause))).isNull();
+    }
+
+    @Test
+    void releaseCauseOutOfRange() {
+        assertThat(validate(call().releaseCause(-1))).isEqualTo("field release_cause -1 is not between 0 and 127");
+        assertThat(validate(call().releaseCause(128))).isEqualTo("field release_cause 128 is not between 0 and 127");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 5})
+    void satisfactionInRange(int score) {
+        assertThat(validate(call().satisfaction(score))).isNull();
+    }
+
+    @Test
+    void satisfactionOutOfRange() {
+        assertThat(validate(call().satisfaction(0))).isEqualTo("field satisfaction 0 is not between 1 and 5");
+        assertThat(validate(call().satisfaction(6))).isEqualTo("field satisfaction 6 is not between 1 and 5");
+    }
+
+    @Test
+    void theFirstFailingRuleIsReported() {
+        assertThat(validate(call().callId("").line("").satisfaction(0))).isEqualTo("field call_id is empty");
+        assertThat(validate(call().endTime(T0.minusSeconds(1)).satisfaction(0))).startsWith("field end_time");
+    }
+
+    @Test
+    void fixturesBuildValidCdrs() {
+        assertThat(CdrFixtures.answered(CdrFixtures.LINE, T0, Duration.ofSeconds(8), Duration.ofMinutes(3))
+                .getOutcome()).isEqualTo(Outcome.ANSWERED);
+        assertThat(CdrFixtures.abandoned(CdrFixtures.LINE, T0, Duration.ofSeconds(8)).getOutcome())
+                .isEqualTo(Outcome.ABANDONED);
+        assertThat(CdrFixtures.noAnswer(CdrFixtures.LINE, T0, Duration.ofSeconds(60)).getOutcome())
+                .isEqualTo(Outcome.NO_ANSWER);
+        assertThat(CdrFixtures.busy(CdrFixtures.LINE, T0).getOutcome()).isEqualTo(Outcome.BUSY);
+        assertThat(CdrFixtures.failed(CdrFixtures.LINE, T0).getOutcome()).isEqualTo(Outcome.FAILED);
+    }
+}
