@@ -83,12 +83,19 @@ final class CdrJsonParser {
             reason = r.getMessage();
         } catch (JsonProcessingException e) {
             reason = invalidJson(e);
-        } catch (IOException e) {
-            // Parsing bytes in memory does no I/O; Jackson declares it anyway.
-            reason = "not a JSON object: " + e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            // Parsing bytes in memory does no I/O, and Jackson reports bad input as JsonProcessingException: this
+            // is a bug or an unforeseen input, which must cost one record, not the run.
+            reason = "record could not be read: " + e.getClass().getName();
         }
         String text = new String(buf, off, len, StandardCharsets.UTF_8);
-        return InputRecord.rejected(origin, position, reason, redactor.redactLine(text));
+        String raw;
+        try {
+            raw = redactor.redactLine(text);
+        } catch (RuntimeException e) {
+            raw = "\"record withheld: it could not be redacted (" + e.getClass().getName() + ")\"";
+        }
+        return InputRecord.rejected(origin, position, reason, raw);
     }
 
     InputRecord parse(String origin, long position, String line) {

@@ -23,8 +23,10 @@ public class InputRecord {
      */
     public String rawRecord;
 
+    /** For Flink's POJO serializer; use {@link #parsed} or {@link #rejected}. */
     public InputRecord() {}
 
+    /** A record that became a valid CDR. */
     public static InputRecord parsed(String origin, long position, Cdr cdr) {
         InputRecord r = new InputRecord();
         r.origin = origin;
@@ -33,6 +35,7 @@ public class InputRecord {
         return r;
     }
 
+    /** A record that could not be used; rawRecordJson must already be free of raw caller numbers. */
     public static InputRecord rejected(String origin, long position, String reason, String rawRecordJson) {
         InputRecord r = new InputRecord();
         r.origin = origin;
@@ -42,6 +45,7 @@ public class InputRecord {
         return r;
     }
 
+    /** True when this record carries a reject reason instead of a CDR. */
     public boolean isRejected() {
         return rejectReason != null;
     }

@@ -29,14 +29,8 @@ final class RejectedRecordRedactor {
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private static final String STRING_VALUE = "\"(?:[^\"\\\\]|\\\\.)*\"?";
-    private static final String BARE_VALUE = "[^,}\\]\\s]*";
-    private static final Pattern CALLER_PAIR = Pattern.compile(
-            "([\"']?)\\b(caller_number|caller_id|caller_name|caller_hash|caller)\\b\\1\\s*[:=]\\s*"
-                    + "(" + STRING_VALUE + "|'[^']*'?|" + BARE_VALUE + ")");
-    private static final Pattern CANONICAL_PAIR_OR_DIGITS = Pattern.compile(
-            "(\"(?:" + String.join("|", CdrFields.CANONICAL) + ")\"\\s*:\\s*(?:" + STRING_VALUE + "|" + BARE_VALUE
-                    + "))|([+\uFF0B]?\\(?\\p{Nd}(?:[\\p{Nd} ().\\-]*\\p{Nd})?)");
+    private static final Pattern DIGIT_RUN =
+            Pattern.compile("[+\uFF0B]?\\(?\\p{Nd}(?:[\\p{Nd} ().\\-]*\\p{Nd})?");
 
     private final CallerPseudonymiser pseudonymiser;
 
@@ -131,60 +125,137 @@ final class RejectedRecordRedactor {
         return value;
     }
 
-    /** Best-effort redaction of text that is not a JSON object (see docs/cdr-formats.md, "Privacy"). */
+    /**
+     * Best-effort redaction of text that is not a JSON object (docs/cdr-formats.md, "Privacy of rejected
+     * records"). A small scanner rather than regular expressions: Java's regex engine recurses once per repetition
+     * of an alternation such as a JSON string with escapes, and overflows the stack on long values.
+     */
     String redactText(String text) {
-        String cut = text.length() > MAX_RAW_TEXT
+        String s = text.length() > MAX_RAW_TEXT
                 ? text.substring(0, MAX_RAW_TEXT) + "…(" + (text.length() - MAX_RAW_TEXT) + " more characters)"
                 : text;
-        StringBuilder callersDone = new StringBuilder(cut.length() + 64);
-        Matcher m = CALLER_PAIR.matcher(cut);
-        while (m.find()) {
-            m.appendReplacement(callersDone, Matcher.quoteReplacement(redactCallerPair(m.group(2), m.group(3))));
+        int n = s.length();
+        StringBuilder out = new StringBuilder(n + 64);
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            boolean quoted = c == '"' || c == '\'';
+            if (!quoted && !isWordStart(c)) {
+                int end = i + 1;
+                while (end < n && !isWordStart(s.charAt(end)) && s.charAt(end) != '"' && s.charAt(end) != '\'') {
+                    end++;
+                }
+                out.append(maskPhoneNumbers(s.substring(i, end)));
+                i = end;
+                continue;
+            }
+            int tokenEnd = quoted ? endOfQuoted(s, i) : endOfWord(s, i);
+            String token = s.substring(i, tokenEnd);
+            int separator = skipSpaces(s, tokenEnd);
+            if (separator < n && (s.charAt(separator) == ':' || s.charAt(separator) == '=')) {
+                int valueStart = skipSpaces(s, separator + 1);
+                int valueEnd = endOfValue(s, valueStart);
+                out.append(redactPair(token, s.substring(tokenEnd, valueStart), s.substring(valueStart, valueEnd)));
+                i = valueEnd;
+            } else {
+                out.append(maskPhoneNumbers(token));
+                i = tokenEnd;
+            }
         }
-        m.appendTail(callersDone);
-
-        StringBuilder out = new StringBuilder(callersDone.length());
-        Matcher d = CANONICAL_PAIR_OR_DIGITS.matcher(callersDone);
-        while (d.find()) {
-            String replacement = d.group(1) != null ? d.group(1) : maskPhoneNumbers(d.group(2));
-            d.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        d.appendTail(out);
         return out.toString();
     }
 
-    private String redactCallerPair(String name, String value) {
-        String unquoted = value;
-        if (unquoted.length() > 0 && (unquoted.charAt(0) == '"' || unquoted.charAt(0) == '\'')) {
-            unquoted = unquoted.substring(1);
-            if (unquoted.endsWith(value.substring(0, 1))) {
-                unquoted = unquoted.substring(0, unquoted.length() - 1);
-            }
+    /** One {@code key: value} of a broken line, the key token and value as written (quotes included). */
+    private String redactPair(String keyToken, String between, String value) {
+        String key = unquote(keyToken);
+        if (CdrFields.RAW_CALLER.contains(key)) {
+            String hash = pseudonymiser.pseudonymise(unquote(value));
+            return "\"caller_hash\":\"" + (hash == null ? "" : hash) + "\"";
         }
-        if (name.equals(CdrFields.CALLER_NAME)) {
+        if (key.equals(CdrFields.CALLER_NAME)) {
             return "\"caller_name\":\"\"";
         }
-        String hash = name.equals(CdrFields.CALLER_HASH)
-                ? redactCallerHash(unquoted)
-                : pseudonymiser.pseudonymise(unquoted);
-        return "\"caller_hash\":\"" + (hash == null ? "" : hash) + "\"";
+        if (key.equals(CdrFields.CALLER_HASH)) {
+            String hash = redactCallerHash(unquote(value));
+            return "\"caller_hash\":\"" + (hash == null ? "" : hash) + "\"";
+        }
+        if (keyToken.startsWith("\"") && CdrFields.CANONICAL.contains(key)) {
+            return keyToken + between + value;
+        }
+        return maskPhoneNumbers(keyToken) + between + maskPhoneNumbers(value);
+    }
+
+    private static boolean isWordStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static int endOfWord(String s, int from) {
+        int i = from;
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index after the closing quote, or the end of the text for an unterminated string. */
+    private static int endOfQuoted(String s, int from) {
+        char quote = s.charAt(from);
+        int i = from + 1;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == quote) {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        return s.length();
+    }
+
+    private static int endOfValue(String s, int from) {
+        if (from < s.length() && (s.charAt(from) == '"' || s.charAt(from) == '\'')) {
+            return endOfQuoted(s, from);
+        }
+        int i = from;
+        while (i < s.length() && ",}]".indexOf(s.charAt(i)) < 0 && !Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipSpaces(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static String unquote(String token) {
+        if (token.isEmpty() || (token.charAt(0) != '"' && token.charAt(0) != '\'')) {
+            return token;
+        }
+        char quote = token.charAt(0);
+        int end = token.length() > 1 && token.charAt(token.length() - 1) == quote ? token.length() - 1 : token.length();
+        return token.substring(1, end);
     }
 
     /** Replaces each run of digits (with the separators phone numbers are written with) of 7 or more digits. */
     static String maskPhoneNumbers(String text) {
-        Matcher m = CANONICAL_PAIR_OR_DIGITS.matcher(text);
+        Matcher m = DIGIT_RUN.matcher(text);
         StringBuilder out = null;
         int last = 0;
         while (m.find()) {
-            String run = m.group(2);
-            if (run == null || countDigits(run) < PHONE_DIGITS) {
+            if (countDigits(m.group()) < PHONE_DIGITS) {
                 continue;
             }
             if (out == null) {
                 out = new StringBuilder(text.length());
             }
-            out.append(text, last, m.start(2)).append(MASK);
-            last = m.end(2);
+            out.append(text, last, m.start()).append(MASK);
+            last = m.end();
         }
         if (out == null) {
             return text;

@@ -319,6 +319,14 @@ class JsonLinesCdrReaderUnitTest {
     }
 
     @Test
+    void longBrokenLinesWithManyEscapesAreRedactedWithoutOverflowingTheStack() throws IOException {
+        String line = "{\"call_id\":\"" + "x\\\"".repeat(3000) + "\",\"caller\":\"13800138000\" \"line\":";
+        InputRecord r = one(line);
+        assertThat(r.rejectReason).startsWith("not a JSON object: invalid JSON");
+        assertThat(r.rawRecord).doesNotContain("13800138000").contains(P.pseudonymise("13800138000"));
+    }
+
+    @Test
     void invalidUtf8IsRejectedAndTheNextLineRead() throws IOException {
         byte[] bad = ("{" + BASE + ",\"agent_id\":\"a\u00e9\"}\n{" + BASE + "}\n").getBytes(StandardCharsets.UTF_8);
         int e = indexOf(bad, (byte) 0xC3);
