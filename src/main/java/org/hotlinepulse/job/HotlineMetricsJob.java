@@ -3,19 +3,16 @@ package org.hotlinepulse.job;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.hotlinepulse.avro.Scope;
 import org.hotlinepulse.cdr.RejectedRecordRouter;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.MetricsConfig;
 import org.hotlinepulse.directory.Directory;
-import org.hotlinepulse.metrics.LineMinuteCounter;
-import org.hotlinepulse.metrics.MinuteCounts;
+import org.hotlinepulse.metrics.DepartmentWindows;
+import org.hotlinepulse.metrics.LineWindows;
 import org.hotlinepulse.metrics.WindowMetrics;
-import org.hotlinepulse.metrics.WindowRollup;
 
 /**
  * The hotline-metrics job graph, the only place it is assembled. {@code run}, {@code demo} and
@@ -24,9 +21,8 @@ import org.hotlinepulse.metrics.WindowRollup;
  *
  * <pre>
  * source (reads, validates) → route rejected ─► rejected
- *        → keyBy line → count per line and minute ─► late
- *             ├─ roll up per line        (1/15/60 min) ─┐
- *             └─ keyBy department → roll up per department ─┴─► metrics
+ *   → keyBy line → windows per line (1/15/60 min) ─► late ──────────────────► metrics
+ *        └─ closed minutes → keyBy department → windows per department ──► metrics
  * </pre>
  */
 public final class HotlineMetricsJob {
@@ -54,27 +50,20 @@ public final class HotlineMetricsJob {
                 .fromSource(cdrSource, watermarks, "cdr-source").uid("cdr-source")
                 .process(new RejectedRecordRouter()).name("route rejected").uid("route-rejected");
 
-        SingleOutputStreamOperator<MinuteCounts> minutes = cdrs
+        SingleOutputStreamOperator<WindowMetrics> lineRows = cdrs
                 .keyBy(record -> record.cdr.getLine())
-                .process(new LineMinuteCounter(directory, metrics.settings(),
+                .process(new LineWindows(directory, metrics.settings(), metrics.windowMinutes(),
                         metrics.allowedLateness(), metrics.duplicateHorizon()))
-                .name("count per line and minute").uid("line-minute-counter");
+                .name("windows per line").uid("line-windows");
 
-        DataStream<WindowMetrics> lineRows = DataStreamUtils
-                .reinterpretAsKeyedStream(minutes, m -> m.line)
-                .process(new WindowRollup(Scope.line, metrics.windowMinutes(),
-                        metrics.allowedLateness()))
-                .name("roll up per line").uid("line-rollup");
-
-        DataStream<WindowMetrics> departmentRows = minutes
-                .filter(m -> m.department != null).name("lines with a department")
-                .keyBy(m -> m.department)
-                .process(new WindowRollup(Scope.department, metrics.windowMinutes(),
-                        metrics.allowedLateness()))
-                .name("roll up per department").uid("department-rollup");
+        DataStream<WindowMetrics> departmentRows = lineRows
+                .getSideOutput(LineWindows.DEPARTMENT_DELTAS)
+                .keyBy(minute -> minute.department)
+                .process(new DepartmentWindows(metrics.windowMinutes(), metrics.allowedLateness()))
+                .name("windows per department").uid("department-windows");
 
         sinks.metrics(lineRows.union(departmentRows));
         sinks.rejected(cdrs.getSideOutput(RejectedRecordRouter.REJECTED));
-        sinks.late(minutes.getSideOutput(LineMinuteCounter.LATE));
+        sinks.late(lineRows.getSideOutput(LineWindows.LATE));
     }
 }

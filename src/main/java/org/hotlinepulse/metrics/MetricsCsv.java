@@ -1,7 +1,5 @@
 package org.hotlinepulse.metrics;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Comparator;
 
@@ -14,13 +12,20 @@ public final class MetricsCsv {
             + "department";
 
     /** Rows in a stable order: scope, key, window size, window start. */
-    public static final Comparator<WindowMetrics> ORDER = Comparator
-            .comparing((WindowMetrics m) -> m.scope.name())
-            .thenComparing(m -> m.key)
-            .thenComparingInt(m -> m.windowMinutes)
-            .thenComparingLong(m -> m.windowStart);
+    public static final Comparator<WindowMetrics> ORDER = MetricsCsv::compare;
 
     private MetricsCsv() {}
+
+    private static int compare(WindowMetrics a, WindowMetrics b) {
+        int order = a.scope.name().compareTo(b.scope.name());
+        if (order == 0) {
+            order = a.key.compareTo(b.key);
+        }
+        if (order == 0) {
+            order = Integer.compare(a.windowMinutes, b.windowMinutes);
+        }
+        return order != 0 ? order : Long.compare(a.windowStart, b.windowStart);
+    }
 
     public static String row(WindowMetrics m) {
         Counts c = m.counts;
@@ -33,9 +38,9 @@ public final class MetricsCsv {
                 c.talkMsSum}) {
             row.append(',').append(count);
         }
-        for (Double rate : new Double[] {r.connectionRate(), r.answerRate(), r.abandonmentRate(),
+        for (Ratio rate : new Ratio[] {r.connectionRate(), r.answerRate(), r.abandonmentRate(),
                 r.serviceLevel(), r.asaSeconds()}) {
-            row.append(',').append(decimal(rate));
+            row.append(',').append(rate.fourDecimals());
         }
         for (long count : new long[] {c.resolvedKnown, c.resolved, c.satisfactionCount,
                 c.satisfactionSum, c.satisfied}) {
@@ -43,12 +48,6 @@ public final class MetricsCsv {
         }
         row.append(',').append(m.department == null ? "" : field(m.department));
         return row.toString();
-    }
-
-    /** Four decimals, half up; empty when undefined. */
-    public static String decimal(Double value) {
-        return value == null ? ""
-                : BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** RFC 4180 quoting for the rare key with a comma or quote in it. */

@@ -42,13 +42,6 @@ class MetricsCsvUnitTest {
     }
 
     @Test
-    void decimalsRoundHalfUp() {
-        assertThat(MetricsCsv.decimal(0.12345)).isEqualTo("0.1235");
-        assertThat(MetricsCsv.decimal(1.0)).isEqualTo("1.0000");
-        assertThat(MetricsCsv.decimal(null)).isEmpty();
-    }
-
-    @Test
     void keysWithCommasAreQuoted() {
         assertThat(MetricsCsv.field("a,b")).isEqualTo("\"a,b\"");
         assertThat(MetricsCsv.field("say \"hi\", x")).isEqualTo("\"say \"\"hi\"\", x\"");

@@ -23,31 +23,31 @@ class RatesUnitTest {
     @Test
     void ratesFollowTheirFormulas() {
         Rates r = Rates.of(counts(20, 16, 12, 4, 1, 9, 360_000));
-        assertThat(r.connectionRate()).isCloseTo(16 / 20.0, within(1e-12));
-        assertThat(r.answerRate()).isCloseTo(12 / 20.0, within(1e-12));
-        assertThat(r.abandonmentRate()).isCloseTo((4 - 1) / (16.0 - 1), within(1e-12));
-        assertThat(r.serviceLevel()).isCloseTo(9 / (16.0 - 1), within(1e-12));
-        assertThat(r.asaSeconds()).isCloseTo(30.0, within(1e-12));
+        assertThat(r.connectionRate().value()).isCloseTo(16 / 20.0, within(1e-12));
+        assertThat(r.answerRate().value()).isCloseTo(12 / 20.0, within(1e-12));
+        assertThat(r.abandonmentRate().value()).isCloseTo((4 - 1) / (16.0 - 1), within(1e-12));
+        assertThat(r.serviceLevel().value()).isCloseTo(9 / (16.0 - 1), within(1e-12));
+        assertThat(r.asaSeconds().value()).isCloseTo(30.0, within(1e-12));
     }
 
     @Test
     void noAttemptsLeavesEveryRateEmpty() {
         Rates r = Rates.of(new Counts());
-        assertThat(r.connectionRate()).isNull();
-        assertThat(r.answerRate()).isNull();
-        assertThat(r.abandonmentRate()).isNull();
-        assertThat(r.serviceLevel()).isNull();
-        assertThat(r.asaSeconds()).isNull();
+        assertThat(r.connectionRate().value()).isNull();
+        assertThat(r.answerRate().value()).isNull();
+        assertThat(r.abandonmentRate().value()).isNull();
+        assertThat(r.serviceLevel().value()).isNull();
+        assertThat(r.asaSeconds().value()).isNull();
     }
 
     @Test
     void onlyShortAbandonsLeaveAbandonmentAndServiceLevelEmpty() {
         Rates r = Rates.of(counts(3, 2, 0, 2, 2, 0, 0));
-        assertThat(r.connectionRate()).isCloseTo(2 / 3.0, within(1e-12));
-        assertThat(r.answerRate()).isEqualTo(0.0);
-        assertThat(r.abandonmentRate()).isNull();
-        assertThat(r.serviceLevel()).isNull();
-        assertThat(r.asaSeconds()).as("no answered call").isNull();
+        assertThat(r.connectionRate().value()).isCloseTo(2 / 3.0, within(1e-12));
+        assertThat(r.answerRate().value()).isEqualTo(0.0);
+        assertThat(r.abandonmentRate().value()).isNull();
+        assertThat(r.serviceLevel().value()).isNull();
+        assertThat(r.asaSeconds().value()).as("no answered call").isNull();
     }
 
     @Test
@@ -56,7 +56,7 @@ class RatesUnitTest {
         Counts quietHour = counts(2, 2, 2, 0, 0, 0, 0);
         Counts day = busyHour.copy();
         day.add(quietHour);
-        assertThat(Rates.of(day).answerRate()).isCloseTo(52 / 102.0, within(1e-12));
-        assertThat(Rates.of(day).answerRate()).isNotCloseTo(0.75, within(0.1));
+        assertThat(Rates.of(day).answerRate().value()).isCloseTo(52 / 102.0, within(1e-12));
+        assertThat(Rates.of(day).answerRate().value()).isNotCloseTo(0.75, within(0.1));
     }
 }

@@ -3,8 +3,6 @@ package org.hotlinepulse.metrics;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -15,23 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rolls the minute counts of one key (a line, or a department: all its lines) up into tumbling
- * windows of every configured size. A window's first row goes out when the watermark passes
- * its end; a delta that arrives later, within allowed lateness, sends the updated row at once
- * (sinks upsert); after allowed lateness the window is forgotten.
+ * Rolls the minute counts of a department's lines up into the department's tumbling windows of
+ * every configured size. A window's first row goes out when the watermark passes its end; a
+ * delta that arrives later, within allowed lateness, sends the corrected row at once (sinks
+ * upsert); after allowed lateness the window is forgotten.
  */
-public class WindowRollup extends KeyedProcessFunction<String, MinuteCounts, WindowMetrics> {
-    private final Scope scope;
+public class DepartmentWindows extends KeyedProcessFunction<String, MinuteCounts, WindowMetrics> {
     private final int[] windowMinutes;
     private final long allowedLatenessMs;
 
     /** One map per window size, from window start to the window's counts so far. */
     private transient List<MapState<Long, Counts>> windows;
-    /** For line rows, the department the line was last seen in. */
-    private transient ValueState<String> department;
 
-    public WindowRollup(Scope scope, List<Integer> windowMinutes, Duration allowedLateness) {
-        this.scope = scope;
+    public DepartmentWindows(List<Integer> windowMinutes, Duration allowedLateness) {
         this.windowMinutes = windowMinutes.stream().mapToInt(Integer::intValue).toArray();
         this.allowedLatenessMs = allowedLateness.toMillis();
     }
@@ -43,33 +37,28 @@ public class WindowRollup extends KeyedProcessFunction<String, MinuteCounts, Win
             windows.add(getRuntimeContext().getMapState(new MapStateDescriptor<>(
                     "windows-" + minutes + "m", Types.LONG, Types.POJO(Counts.class))));
         }
-        department = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("department", Types.STRING));
     }
 
     @Override
     public void processElement(MinuteCounts delta, Context ctx, Collector<WindowMetrics> out)
             throws Exception {
-        if (scope == Scope.line) {
-            department.update(delta.department);
-        }
         long watermark = ctx.timerService().currentWatermark();
         for (int i = 0; i < windowMinutes.length; i++) {
-            long sizeMs = windowMinutes[i] * LineMinuteCounter.MINUTE_MS;
-            long start = delta.minuteStart - Math.floorMod(delta.minuteStart, sizeMs);
-            long lastMs = start + sizeMs - 1;
+            long sizeMs = windowMinutes[i] * TumblingWindow.MINUTE_MS;
+            long start = TumblingWindow.start(delta.minuteStart, sizeMs);
+            long last = TumblingWindow.last(start, sizeMs);
             MapState<Long, Counts> sized = windows.get(i);
             Counts counts = sized.get(start);
             if (counts == null) {
                 counts = new Counts();
-                if (lastMs > watermark) {
-                    ctx.timerService().registerEventTimeTimer(lastMs);
+                if (last > watermark) {
+                    ctx.timerService().registerEventTimeTimer(last);
                 }
-                ctx.timerService().registerEventTimeTimer(lastMs + allowedLatenessMs);
+                ctx.timerService().registerEventTimeTimer(last + allowedLatenessMs);
             }
             counts.add(delta.counts);
             sized.put(start, counts);
-            if (lastMs <= watermark) {
+            if (last <= watermark) {
                 out.collect(row(ctx.getCurrentKey(), start, i, counts));
             }
         }
@@ -84,7 +73,7 @@ public class WindowRollup extends KeyedProcessFunction<String, MinuteCounts, Win
             throws Exception {
         long end = timestamp + 1;
         for (int i = 0; i < windowMinutes.length; i++) {
-            long sizeMs = windowMinutes[i] * LineMinuteCounter.MINUTE_MS;
+            long sizeMs = windowMinutes[i] * TumblingWindow.MINUTE_MS;
             MapState<Long, Counts> sized = windows.get(i);
             Counts counts = sized.get(end - sizeMs);
             if (counts != null) {
@@ -94,10 +83,8 @@ public class WindowRollup extends KeyedProcessFunction<String, MinuteCounts, Win
         }
     }
 
-    private WindowMetrics row(String key, long start, int sizeIndex, Counts counts)
-            throws Exception {
-        String lineDepartment = scope == Scope.line ? department.value() : null;
-        return new WindowMetrics(scope, key, lineDepartment, start, windowMinutes[sizeIndex],
-                counts.copy());
+    private WindowMetrics row(String department, long start, int sizeIndex, Counts counts) {
+        return new WindowMetrics(Scope.department, department, null, start,
+                windowMinutes[sizeIndex], counts.copy());
     }
 }

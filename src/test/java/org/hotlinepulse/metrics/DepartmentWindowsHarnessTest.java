@@ -5,6 +5,7 @@ import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.hotlinepulse.avro.Scope;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,17 +15,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-class WindowRollupHarnessTest {
+class DepartmentWindowsHarnessTest {
     static final long T0 = Instant.parse("2026-10-12T01:00:00Z").toEpochMilli();
     static final long MINUTE = 60_000;
     static final Duration LATENESS = Duration.ofHours(4);
 
     private KeyedOneInputStreamOperatorTestHarness<String, MinuteCounts, WindowMetrics> harness;
 
-    private void open(Scope scope) throws Exception {
-        WindowRollup rollup = new WindowRollup(scope, List.of(1, 15), LATENESS);
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(rollup),
-                m -> scope == Scope.line ? m.line : m.department, Types.STRING);
+    @BeforeEach
+    void open() throws Exception {
+        DepartmentWindows windows = new DepartmentWindows(List.of(1, 15), LATENESS);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(windows),
+                m -> m.department, Types.STRING);
         harness.open();
     }
 
@@ -49,7 +51,6 @@ class WindowRollupHarnessTest {
 
     @Test
     void eachWindowsFirstRowGoesOutWhenTheWatermarkPassesItsEnd() throws Exception {
-        open(Scope.line);
         harness.processElement(minute("L1", T0, 3, 2), T0);
         harness.processElement(minute("L1", T0 + MINUTE, 2, 1), T0 + MINUTE);
         harness.processElement(minute("L1", T0 + 14 * MINUTE, 1, 0), T0 + 14 * MINUTE);
@@ -69,7 +70,6 @@ class WindowRollupHarnessTest {
 
     @Test
     void aLateDeltaSendsTheCorrectedTotalsOfEveryWindowItFallsIn() throws Exception {
-        open(Scope.line);
         harness.processElement(minute("L1", T0, 3, 2), T0);
         harness.processWatermark(T0 + 15 * MINUTE - 1);
         assertThat(emitted()).hasSize(2);
@@ -78,15 +78,14 @@ class WindowRollupHarnessTest {
         List<WindowMetrics> corrected = emitted();
         assertThat(corrected)
                 .extracting(m -> m.scope, m -> m.key, m -> m.windowMinutes, m -> m.counts.attempts,
-                        m -> m.counts.answered, m -> m.department)
+                        m -> m.counts.answered)
                 .containsExactlyInAnyOrder(
-                        tuple(Scope.line, "L1", 1, 4L, 3L, "zz-social-security"),
-                        tuple(Scope.line, "L1", 15, 4L, 3L, "zz-social-security"));
+                        tuple(Scope.department, "zz-social-security", 1, 4L, 3L),
+                        tuple(Scope.department, "zz-social-security", 15, 4L, 3L));
     }
 
     @Test
     void aLateDeltaForAWindowStillOpenWaitsForItsEnd() throws Exception {
-        open(Scope.line);
         harness.processElement(minute("L1", T0, 3, 2), T0);
         harness.processWatermark(T0 + 5 * MINUTE);
         assertThat(emitted()).hasSize(1);
@@ -102,7 +101,6 @@ class WindowRollupHarnessTest {
 
     @Test
     void departmentRowsSumAllLinesAndCarryNoDepartmentColumn() throws Exception {
-        open(Scope.department);
         harness.processElement(minute("L1", T0, 3, 2), T0);
         harness.processElement(minute("L2", T0, 5, 5), T0);
         harness.processWatermark(T0 + MINUTE - 1);
@@ -114,12 +112,11 @@ class WindowRollupHarnessTest {
 
     @Test
     void windowsAreForgottenOnceAllowedLatenessHasPassed() throws Exception {
-        open(Scope.line);
         harness.processElement(minute("L1", T0, 3, 2), T0);
         harness.processWatermark(T0 + 15 * MINUTE - 1);
         assertThat(harness.numKeyedStateEntries()).isGreaterThan(0);
         harness.processWatermark(T0 + 15 * MINUTE - 1 + LATENESS.toMillis());
         emitted();
-        assertThat(harness.numKeyedStateEntries()).as("only the line's department remains").isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
     }
 }

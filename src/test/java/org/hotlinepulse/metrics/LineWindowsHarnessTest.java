@@ -1,0 +1,216 @@
+package org.hotlinepulse.metrics;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.avro.Outcome;
+import org.hotlinepulse.avro.Scope;
+import org.hotlinepulse.cdr.DeadLetter;
+import org.hotlinepulse.cdr.InputRecord;
+import org.hotlinepulse.directory.Directory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class LineWindowsHarnessTest {
+    static final String LINE = "037167890001";
+    static final long T0 = Instant.parse("2026-10-12T01:00:00Z").toEpochMilli();
+    static final long MINUTE = 60_000;
+    static final Duration LATENESS = Duration.ofHours(4);
+
+    private KeyedOneInputStreamOperatorTestHarness<String, InputRecord, WindowMetrics> harness;
+    private long position;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Directory directory = Directory.load(Path.of("src/test/resources/job/directory.yaml"));
+        LineWindows windows = new LineWindows(directory, MetricSettings.DEFAULTS, List.of(1, 15),
+                LATENESS, Duration.ofHours(24));
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(windows),
+                r -> r.cdr.getLine(), Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    private void send(String callId, String line, long start, Outcome outcome, boolean probe)
+            throws Exception {
+        Instant at = Instant.ofEpochMilli(start);
+        Cdr.Builder cdr = Cdr.newBuilder().setCallId(callId).setLine(line).setStartTime(at)
+                .setEndTime(at.plusSeconds(90)).setOutcome(outcome).setProbe(probe);
+        if (outcome == Outcome.ANSWERED) {
+            cdr.setAnswerTime(at.plusSeconds(10));
+        }
+        InputRecord record = new InputRecord();
+        record.origin = "test.jsonl";
+        record.position = ++position;
+        record.cdr = cdr.build();
+        harness.processElement(record, start);
+    }
+
+    private void send(String callId, long start, Outcome outcome) throws Exception {
+        send(callId, LINE, start, outcome, false);
+    }
+
+    private List<WindowMetrics> rows() {
+        List<WindowMetrics> out = harness.extractOutputValues();
+        harness.getOutput().clear();
+        return out;
+    }
+
+    private List<MinuteCounts> departmentDeltas() {
+        var queue = harness.getSideOutput(LineWindows.DEPARTMENT_DELTAS);
+        if (queue == null) {
+            return List.of();
+        }
+        List<MinuteCounts> deltas = queue.stream().map(StreamRecord::getValue).toList();
+        queue.clear();
+        return deltas;
+    }
+
+    @Test
+    void eachWindowsRowGoesOutOnceWhenTheWatermarkPassesItsEnd() throws Exception {
+        send("a", T0 + 5_000, Outcome.ANSWERED);
+        send("b", T0 + 50_000, Outcome.BUSY);
+        send("c", T0 + 14 * MINUTE + 10_000, Outcome.FAILED);
+        harness.processWatermark(T0 + MINUTE - 2);
+        assertThat(rows()).isEmpty();
+
+        harness.processWatermark(T0 + MINUTE - 1);
+        assertThat(rows()).singleElement().satisfies(row -> {
+            assertThat(row.scope).isEqualTo(Scope.line);
+            assertThat(row.key).isEqualTo(LINE);
+            assertThat(row.department).isEqualTo("zz-social-security");
+            assertThat(row.windowStart).isEqualTo(T0);
+            assertThat(row.windowMinutes).isEqualTo(1);
+            assertThat(row.counts.attempts).isEqualTo(2);
+            assertThat(row.counts.answered).isEqualTo(1);
+            assertThat(row.counts.busy).isEqualTo(1);
+        });
+        assertThat(departmentDeltas()).singleElement().satisfies(delta -> {
+            assertThat(delta.department).isEqualTo("zz-social-security");
+            assertThat(delta.minuteStart).isEqualTo(T0);
+            assertThat(delta.counts.attempts).isEqualTo(2);
+        });
+
+        harness.processWatermark(T0 + 15 * MINUTE - 1);
+        assertThat(rows()).extracting(r -> r.windowStart, r -> r.windowMinutes, r -> r.counts.attempts)
+                .containsExactlyInAnyOrder(tuple(T0 + 14 * MINUTE, 1, 1L), tuple(T0, 15, 3L));
+        harness.processWatermark(T0 + 20 * MINUTE);
+        assertThat(rows()).isEmpty();
+    }
+
+    @Test
+    void aWatermarkJumpingToTheEndClosesEveryWindowExactlyOnce() throws Exception {
+        for (int m = 0; m < 30; m++) {
+            send("call-" + m, T0 + m * MINUTE + 1_000, Outcome.ANSWERED);
+        }
+        // Five hours on: the cleanup of the first minutes falls due before this minute closes.
+        send("later", T0 + 300 * MINUTE + 1_000, Outcome.BUSY);
+        harness.processWatermark(Long.MAX_VALUE);
+        List<WindowMetrics> rows = rows();
+        assertThat(rows).filteredOn(r -> r.windowStart == T0 + 300 * MINUTE).hasSize(2);
+        assertThat(rows).filteredOn(r -> r.windowMinutes == 1 && r.windowStart < T0 + 300 * MINUTE)
+                .hasSize(30)
+                .allSatisfy(r -> assertThat(r.counts.attempts).isEqualTo(1));
+        assertThat(rows).filteredOn(r -> r.windowMinutes == 15)
+                .extracting(r -> r.windowStart, r -> r.counts.attempts)
+                .contains(tuple(T0, 15L), tuple(T0 + 15 * MINUTE, 15L));
+        assertThat(departmentDeltas()).hasSize(31);
+    }
+
+    @Test
+    void aLateCdrWithinAllowedLatenessCorrectsEveryClosedWindowAtOnce() throws Exception {
+        send("a", T0 + 5_000, Outcome.ANSWERED);
+        harness.processWatermark(T0 + 30 * MINUTE);
+        assertThat(rows()).hasSize(2);
+        departmentDeltas();
+
+        send("late", T0 + 20_000, Outcome.ABANDONED);
+        assertThat(rows())
+                .extracting(r -> r.windowMinutes, r -> r.counts.attempts, r -> r.counts.abandoned)
+                .containsExactlyInAnyOrder(tuple(1, 2L, 1L), tuple(15, 2L, 1L));
+        assertThat(departmentDeltas()).singleElement().satisfies(delta -> {
+            assertThat(delta.minuteStart).isEqualTo(T0);
+            assertThat(delta.counts.attempts).as("only the late CDR").isEqualTo(1);
+        });
+        assertThat(harness.getSideOutput(LineWindows.LATE)).isNullOrEmpty();
+    }
+
+    @Test
+    void aLateCdrForAnOpenLargerWindowWaitsForItsEnd() throws Exception {
+        send("a", T0 + 5_000, Outcome.ANSWERED);
+        harness.processWatermark(T0 + 5 * MINUTE);
+        assertThat(rows()).hasSize(1);
+
+        send("late", T0 + MINUTE + 5_000, Outcome.BUSY);
+        assertThat(rows()).as("its minute is past, its quarter hour is not")
+                .extracting(r -> r.windowMinutes, r -> r.counts.attempts)
+                .containsExactly(tuple(1, 1L));
+        harness.processWatermark(T0 + 15 * MINUTE - 1);
+        assertThat(rows()).extracting(r -> r.windowMinutes, r -> r.counts.attempts)
+                .containsExactly(tuple(15, 2L));
+    }
+
+    @Test
+    void aCdrPastAllowedLatenessGoesToTheLateOutputAndIsNotCounted() throws Exception {
+        long lastMsOfMinute = T0 + MINUTE - 1;
+        harness.processWatermark(lastMsOfMinute + LATENESS.toMillis() - 1);
+        send("just-in-time", T0 + 1_000, Outcome.ANSWERED);
+        assertThat(rows()).hasSize(2);
+
+        harness.processWatermark(lastMsOfMinute + LATENESS.toMillis());
+        send("too-late", T0 + 2_000, Outcome.ANSWERED);
+        assertThat(rows()).isEmpty();
+        List<DeadLetter> late = harness.getSideOutput(LineWindows.LATE).stream()
+                .map(StreamRecord::getValue).toList();
+        assertThat(late).singleElement().satisfies(d -> {
+            assertThat(d.source).isEqualTo("test.jsonl");
+            assertThat(d.lineNo).isEqualTo(2);
+            assertThat(d.reason).contains("past allowed lateness");
+            assertThat(d.record).contains("\"call_id\":\"too-late\"");
+        });
+    }
+
+    @Test
+    void repeatsOfACallIdCountOnceProbesAndUnknownLinesNotAtAll() throws Exception {
+        send("dup", T0 + 5_000, Outcome.ANSWERED);
+        send("dup", T0 + 5_000, Outcome.ANSWERED);
+        send("dup", T0 + 6_000, Outcome.BUSY);
+        send("probe", LINE, T0 + 7_000, Outcome.FAILED, true);
+        send("stranger", "099999999999", T0 + 8_000, Outcome.ANSWERED, false);
+        harness.processWatermark(T0 + MINUTE - 1);
+        assertThat(rows()).singleElement().satisfies(m -> {
+            assertThat(m.counts.attempts).isEqualTo(1);
+            assertThat(m.counts.answered).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void windowsAndCallIdsAreForgottenOnceTheyCanNoLongerChange() throws Exception {
+        send("x", T0, Outcome.ANSWERED);
+        harness.processWatermark(T0 + Duration.ofHours(30).toMillis());
+        assertThat(rows()).hasSize(2);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+
+        long nextDay = T0 + Duration.ofHours(30).toMillis() + 30_000;
+        send("x", nextDay, Outcome.ANSWERED);
+        harness.processWatermark(nextDay + MINUTE);
+        assertThat(rows()).singleElement()
+                .satisfies(m -> assertThat(m.counts.attempts).isEqualTo(1));
+    }
+}
