@@ -55,7 +55,8 @@ final class BenchCommand implements Callable<Integer> {
         directory.writeYaml(directoryFile);
 
         Path cdrFile = dir.resolve("cdrs.jsonl");
-        Duration span = Duration.ofMillis(Math.round(cdrs / (callsPerHour * lines) * 3_600_000));
+        // 5 % more traffic than needed, so that the Poisson arrivals reach the requested count.
+        Duration span = Duration.ofMillis(Math.round(cdrs * 1.05 / (callsPerHour * lines) * 3_600_000));
         long written = 0;
         long started = System.nanoTime();
         try (BufferedWriter out = Files.newBufferedWriter(cdrFile, StandardCharsets.UTF_8)) {
