@@ -158,24 +158,9 @@ public final class ServiceCalendar implements Serializable {
      * {@code from}. Works a day at a time, so a span of months costs a few hundred steps.
      */
     public Duration serviceTimeBetween(ServiceHours hours, Instant from, Instant to) {
-        Objects.requireNonNull(hours, "hours");
-        if (!from.isBefore(to)) {
-            return Duration.ZERO;
-        }
-        if (hours.isAlways()) {
-            return Duration.between(from, to);
-        }
         Duration total = Duration.ZERO;
-        LocalDate lastDay = LocalDate.ofInstant(to, zone);
-        for (LocalDate day = LocalDate.ofInstant(from, zone); !day.isAfter(lastDay); day = day.plusDays(1)) {
-            int[] minutes = minutesOn(hours, day);
-            for (int i = 0; i < minutes.length; i += 2) {
-                Instant start = max(boundary(day, minutes[i]), from);
-                Instant end = min(boundary(day, minutes[i + 1]), to);
-                if (start.isBefore(end)) {
-                    total = total.plus(Duration.between(start, end));
-                }
-            }
+        for (TimeSpan span : openSpans(hours, from, to)) {
+            total = total.plus(span.duration());
         }
         return total;
     }
