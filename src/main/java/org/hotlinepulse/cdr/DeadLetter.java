@@ -20,6 +20,8 @@ public class DeadLetter {
     public String reason;
     /** The record as JSON text: an object, or a string literal of unparsable input. */
     public String record;
+    /** The record's bytes for a binary output (Kafka), when known: as it arrived, or re-encoded. */
+    public byte[] payload;
 
     public DeadLetter() {}
 
@@ -28,6 +30,11 @@ public class DeadLetter {
         this.lineNo = lineNo;
         this.reason = reason;
         this.record = record;
+    }
+
+    public DeadLetter(String source, long lineNo, String reason, String record, byte[] payload) {
+        this(source, lineNo, reason, record);
+        this.payload = payload;
     }
 
     /** One line of {@code rejected.jsonl} or {@code late.jsonl} (DESIGN §7). */

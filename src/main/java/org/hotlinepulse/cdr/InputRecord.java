@@ -22,6 +22,8 @@ public class InputRecord {
      * when nothing could be decoded), caller numbers already pseudonymised; null when parsed.
      */
     public String rawRecord;
+    /** When rejected from a binary input (Kafka): the bytes as they arrived, for the dead-letter topic. */
+    public byte[] payload;
 
     /** For Flink's POJO serializer; use {@link #parsed} or {@link #rejected}. */
     public InputRecord() {}

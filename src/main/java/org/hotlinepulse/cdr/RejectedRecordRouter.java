@@ -29,6 +29,6 @@ public class RejectedRecordRouter extends ProcessFunction<InputRecord, InputReco
         }
         counters.rejected.add(1);
         ctx.output(REJECTED, new DeadLetter(record.origin, record.position, record.rejectReason,
-                record.rawRecord));
+                record.rawRecord, record.payload));
     }
 }

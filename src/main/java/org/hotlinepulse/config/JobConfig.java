@@ -3,7 +3,15 @@ package org.hotlinepulse.config;
 import java.io.Serializable;
 
 /** The typed configuration of the hotline-metrics job, as loaded by {@link JobConfigLoader}. */
-public record JobConfig(MetricsConfig metrics) implements Serializable {
+public record JobConfig(MetricsConfig metrics, KafkaConfig kafka, JdbcConfig jdbc,
+                        DirectorySourceConfig directory, RuntimeConfig runtime)
+        implements Serializable {
 
-    public static final JobConfig DEFAULTS = new JobConfig(MetricsConfig.DEFAULTS);
+    public static final JobConfig DEFAULTS = new JobConfig(MetricsConfig.DEFAULTS,
+            KafkaConfig.DEFAULTS, JdbcConfig.DEFAULTS, DirectorySourceConfig.DEFAULTS,
+            RuntimeConfig.DEFAULTS);
+
+    public JobConfig withMetrics(MetricsConfig metrics) {
+        return new JobConfig(metrics, kafka, jdbc, directory, runtime);
+    }
 }

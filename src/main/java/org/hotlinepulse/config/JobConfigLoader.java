@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Loads a job configuration file ({@code jobs/*.yaml}). Every key is optional and falls back
@@ -21,19 +23,40 @@ import java.util.Set;
  */
 public final class JobConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP_LEVEL = Set.of("metrics");
+    private static final Set<String> TOP_LEVEL =
+            Set.of("metrics", "kafka", "jdbc", "directory", "runtime");
+    private static final Set<String> KAFKA =
+            Set.of("bootstrap_servers", "group_id", "topics", "properties");
+    private static final Set<String> TOPICS = Set.of("cdr", "rejected", "late", "metrics", "alerts");
+    private static final Set<String> JDBC = Set.of("url", "user");
+    private static final Set<String> DIRECTORY = Set.of("source", "file", "reload_interval");
+    private static final Set<String> RUNTIME = Set.of("checkpoint_interval", "checkpoint_dir",
+            "restart_attempts", "restart_delay", "quiet_partition_after", "parallelism");
+
+    /** Environment variables that win over the file, for what differs between deployments. */
+    public static final String BOOTSTRAP_SERVERS_VARIABLE = "HOTLINE_PULSE_KAFKA_BOOTSTRAP_SERVERS";
+    public static final String JDBC_URL_VARIABLE = "HOTLINE_PULSE_JDBC_URL";
+    public static final String JDBC_USER_VARIABLE = "HOTLINE_PULSE_JDBC_USER";
     private static final Set<String> METRICS = Set.of("windows_minutes", "max_out_of_orderness",
             "allowed_lateness", "short_abandon_seconds", "service_level_seconds",
             "duplicate_horizon");
 
     private final String file;
+    private final Map<String, String> env;
 
-    private JobConfigLoader(String file) {
+    private JobConfigLoader(String file, Map<String, String> env) {
         this.file = file;
+        this.env = env;
     }
 
+    /** Loads the file without environment overrides. */
     public static JobConfig load(Path path) throws ConfigException {
-        JobConfigLoader loader = new JobConfigLoader(path.toString());
+        return load(path, Map.of());
+    }
+
+    /** Loads the file; the variables named above override it. */
+    public static JobConfig load(Path path, Map<String, String> env) throws ConfigException {
+        JobConfigLoader loader = new JobConfigLoader(path.toString(), env);
         JsonNode root;
         try {
             root = YAML.readTree(Files.readString(path));
@@ -50,10 +73,123 @@ public final class JobConfigLoader {
 
     private JobConfig config(JsonNode root) throws ConfigException {
         if (root == null || root.isNull() || root.isMissingNode()) {
-            return JobConfig.DEFAULTS;
+            root = YAML.createObjectNode();
         }
         requireKnownKeys(root, "", TOP_LEVEL);
-        return new JobConfig(metrics(root.path("metrics")));
+        return new JobConfig(metrics(root.path("metrics")), kafka(root.path("kafka")),
+                jdbc(root.path("jdbc")), directory(root.path("directory")),
+                runtime(root.path("runtime")));
+    }
+
+    private KafkaConfig kafka(JsonNode node) throws ConfigException {
+        KafkaConfig d = KafkaConfig.DEFAULTS;
+        if (!node.isMissingNode()) {
+            requireKnownKeys(node, "kafka.", KAFKA);
+        }
+        JsonNode topics = node.path("topics");
+        if (!topics.isMissingNode()) {
+            requireKnownKeys(topics, "kafka.topics.", TOPICS);
+        }
+        KafkaConfig.Topics t = d.topics();
+        Map<String, String> properties = new TreeMap<>();
+        JsonNode props = node.path("properties");
+        if (!props.isMissingNode()) {
+            if (!props.isObject()) {
+                throw error("kafka.properties", "must be a mapping of Kafka client properties");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> p = it.next();
+                if (p.getKey().contains("password") || p.getKey().equals("sasl.jaas.config")) {
+                    throw error("kafka.properties." + p.getKey(), "secrets do not belong in this "
+                            + "file; set " + KafkaConfig.SASL_JAAS_CONFIG_VARIABLE + " instead");
+                }
+                properties.put(p.getKey(), p.getValue().asText());
+            }
+        }
+        return new KafkaConfig(
+                env.getOrDefault(BOOTSTRAP_SERVERS_VARIABLE,
+                        text(node, "kafka.", "bootstrap_servers", d.bootstrapServers())),
+                text(node, "kafka.", "group_id", d.groupId()),
+                new KafkaConfig.Topics(text(topics, "kafka.topics.", "cdr", t.cdr()),
+                        text(topics, "kafka.topics.", "rejected", t.rejected()),
+                        text(topics, "kafka.topics.", "late", t.late()),
+                        text(topics, "kafka.topics.", "metrics", t.metrics()),
+                        text(topics, "kafka.topics.", "alerts", t.alerts())),
+                properties);
+    }
+
+    private JdbcConfig jdbc(JsonNode node) throws ConfigException {
+        JdbcConfig d = JdbcConfig.DEFAULTS;
+        if (!node.isMissingNode()) {
+            requireKnownKeys(node, "jdbc.", JDBC);
+        }
+        String url = env.getOrDefault(JDBC_URL_VARIABLE, text(node, "jdbc.", "url", d.url()));
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw error("jdbc.url", "\"" + url + "\" is not a PostgreSQL JDBC URL "
+                    + "(jdbc:postgresql://host:port/database)");
+        }
+        return new JdbcConfig(url, env.getOrDefault(JDBC_USER_VARIABLE,
+                text(node, "jdbc.", "user", d.user())));
+    }
+
+    private DirectorySourceConfig directory(JsonNode node) throws ConfigException {
+        DirectorySourceConfig d = DirectorySourceConfig.DEFAULTS;
+        if (node.isMissingNode()) {
+            return d;
+        }
+        requireKnownKeys(node, "directory.", DIRECTORY);
+        String source = text(node, "directory.", "source", d.source().name().toLowerCase());
+        DirectorySourceConfig.Source kind;
+        switch (source) {
+            case "yaml" -> kind = DirectorySourceConfig.Source.YAML;
+            case "postgres" -> kind = DirectorySourceConfig.Source.POSTGRES;
+            default -> throw error("directory.source", "\"" + source + "\" is not yaml or postgres");
+        }
+        String file = text(node, "directory.", "file", null);
+        if (kind == DirectorySourceConfig.Source.YAML && file == null) {
+            throw error("directory.file", "is required when directory.source is yaml");
+        }
+        return new DirectorySourceConfig(kind, file,
+                duration(node, "directory.", "reload_interval", d.reloadInterval()));
+    }
+
+    private RuntimeConfig runtime(JsonNode node) throws ConfigException {
+        RuntimeConfig d = RuntimeConfig.DEFAULTS;
+        if (node.isMissingNode()) {
+            return d;
+        }
+        requireKnownKeys(node, "runtime.", RUNTIME);
+        return new RuntimeConfig(
+                duration(node, "runtime.", "checkpoint_interval", d.checkpointInterval()),
+                text(node, "runtime.", "checkpoint_dir", d.checkpointDir()),
+                count(node, "runtime.", "restart_attempts", d.restartAttempts()),
+                duration(node, "runtime.", "restart_delay", d.restartDelay()),
+                duration(node, "runtime.", "quiet_partition_after", d.quietPartitionAfter()),
+                count(node, "runtime.", "parallelism", d.parallelism()));
+    }
+
+    private String text(JsonNode parent, String prefix, String name, String fallback)
+            throws ConfigException {
+        JsonNode node = parent.path(name);
+        if (node.isMissingNode() || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isValueNode() || node.asText().isBlank()) {
+            throw error(prefix + name, "must be a non-empty text");
+        }
+        return node.asText();
+    }
+
+    private int count(JsonNode parent, String prefix, String name, int fallback)
+            throws ConfigException {
+        JsonNode node = parent.path(name);
+        if (node.isMissingNode()) {
+            return fallback;
+        }
+        if (!node.isInt() || node.asInt() < 0) {
+            throw error(prefix + name, "\"" + node.asText() + "\" is not a whole number >= 0");
+        }
+        return node.asInt();
     }
 
     private MetricsConfig metrics(JsonNode node) throws ConfigException {

@@ -1,5 +1,8 @@
 package org.hotlinepulse.job;
 
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.hotlinepulse.cdr.InputRecord;
 
@@ -17,6 +20,35 @@ public final class CdrWatermarks {
         long delayMs = maxOutOfOrderness.toMillis();
         return WatermarkStrategy.<InputRecord>forGenerator(context -> new ReplayWatermarks<>(delayMs))
                 .withTimestampAssigner((record, previous) -> eventTime(record));
+    }
+
+    /**
+     * For the live job: per partition, and moving with the wall clock once a partition has been
+     * quiet for {@code quietAfter} (see {@link LiveWatermarks}).
+     */
+    public static WatermarkStrategy<InputRecord> forLive(Duration maxOutOfOrderness,
+                                                         Duration quietAfter) {
+        long delayMs = maxOutOfOrderness.toMillis();
+        long quietMs = quietAfter.toMillis();
+        return WatermarkStrategy.<InputRecord>forGenerator(
+                        context -> new LiveWatermarks<>(delayMs, quietMs, System::currentTimeMillis))
+                .withTimestampAssigner((record, previous) -> eventTime(record));
+    }
+
+    /**
+     * For side inputs that carry no event time (directory versions): their watermark is the end
+     * of time, so that the operator they join follows the CDRs' watermark alone.
+     */
+    public static <T> WatermarkStrategy<T> neverHoldingBack() {
+        return WatermarkStrategy.forGenerator(context -> new WatermarkGenerator<T>() {
+            @Override
+            public void onEvent(T event, long timestamp, WatermarkOutput output) {}
+
+            @Override
+            public void onPeriodicEmit(WatermarkOutput output) {
+                output.emitWatermark(new Watermark(Long.MAX_VALUE));
+            }
+        });
     }
 
     /** Records that are not CDRs carry no event time and must not move the watermark. */

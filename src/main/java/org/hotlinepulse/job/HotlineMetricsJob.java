@@ -2,6 +2,8 @@ package org.hotlinepulse.job;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -13,6 +15,8 @@ import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.metrics.DepartmentWindows;
 import org.hotlinepulse.metrics.LineWindows;
 import org.hotlinepulse.metrics.WindowMetrics;
+
+import java.util.List;
 
 /**
  * The hotline-metrics job graph, the only place it is assembled. {@code run}, {@code demo} and
@@ -30,15 +34,22 @@ public final class HotlineMetricsJob {
     private final Directory directory;
     private final Source<InputRecord, ?, ?> cdrSource;
     private final WatermarkStrategy<InputRecord> watermarks;
+    private final Source<Directory, ?, ?> directoryUpdates;
     private final JobSinks sinks;
 
+    /**
+     * @param directory the directory at start
+     * @param directoryUpdates later versions of the directory, or null when it never changes
+     */
     public HotlineMetricsJob(JobConfig config, Directory directory,
                              Source<InputRecord, ?, ?> cdrSource,
-                             WatermarkStrategy<InputRecord> watermarks, JobSinks sinks) {
+                             WatermarkStrategy<InputRecord> watermarks,
+                             Source<Directory, ?, ?> directoryUpdates, JobSinks sinks) {
         this.config = config;
         this.directory = directory;
         this.cdrSource = cdrSource;
         this.watermarks = watermarks;
+        this.directoryUpdates = directoryUpdates;
         this.sinks = sinks;
     }
 
@@ -50,8 +61,12 @@ public final class HotlineMetricsJob {
                 .fromSource(cdrSource, watermarks, "cdr-source").uid("cdr-source")
                 .process(new RejectedRecordRouter()).name("route rejected").uid("route-rejected");
 
+        BroadcastStream<Directory> directories = directoryVersions(env)
+                .broadcast(LineWindows.DIRECTORY);
+
         SingleOutputStreamOperator<WindowMetrics> lineRows = cdrs
                 .keyBy(record -> record.cdr.getLine())
+                .connect(directories)
                 .process(new LineWindows(directory, metrics.settings(), metrics.windowMinutes(),
                         metrics.allowedLateness(), metrics.duplicateHorizon()))
                 .name("windows per line").uid("line-windows");
@@ -65,5 +80,14 @@ public final class HotlineMetricsJob {
         sinks.metrics(lineRows.union(departmentRows));
         sinks.rejected(cdrs.getSideOutput(RejectedRecordRouter.REJECTED));
         sinks.late(lineRows.getSideOutput(LineWindows.LATE));
+    }
+
+    private DataStream<Directory> directoryVersions(StreamExecutionEnvironment env) {
+        if (directoryUpdates == null) {
+            return env.fromData(List.of(directory), TypeInformation.of(Directory.class))
+                    .name("directory");
+        }
+        return env.fromSource(directoryUpdates, CdrWatermarks.neverHoldingBack(), "directory updates")
+                .uid("directory-updates").setParallelism(1);
     }
 }

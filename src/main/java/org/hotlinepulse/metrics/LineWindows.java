@@ -4,12 +4,14 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Scope;
 import org.hotlinepulse.cdr.CdrJson;
+import org.hotlinepulse.cdr.CdrWireFormat;
 import org.hotlinepulse.cdr.DeadLetter;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.directory.Directory;
@@ -32,10 +34,20 @@ import java.util.function.Predicate;
  * watermark passes its end. A late CDR within allowed lateness updates every window it falls
  * in at once: closed windows send their corrected row, the department gets the CDR as a delta.
  *
+ * <p>The line directory decides which numbers count and in which department; a reloaded
+ * directory arrives as broadcast state and applies from then on, to the CDRs and minutes that
+ * follow, without a restart.
+ *
  * <p>A CDR is late for every window when its minute's end plus allowed lateness has passed the
  * watermark, so that it counts in all windows or in none and every roll-up stays exact.
  */
-public class LineWindows extends KeyedProcessFunction<String, InputRecord, WindowMetrics> {
+public class LineWindows
+        extends KeyedBroadcastProcessFunction<String, InputRecord, Directory, WindowMetrics> {
+    /** The current directory, broadcast to every subtask whenever it is reloaded. */
+    public static final MapStateDescriptor<String, Directory> DIRECTORY = new MapStateDescriptor<>(
+            "directory", Types.STRING, TypeInformation.of(Directory.class));
+    private static final String CURRENT = "current";
+
     public static final OutputTag<DeadLetter> LATE = new OutputTag<>("late") {};
     public static final OutputTag<MinuteCounts> DEPARTMENT_DELTAS =
             new OutputTag<>("department-deltas") {};
@@ -43,7 +55,7 @@ public class LineWindows extends KeyedProcessFunction<String, InputRecord, Windo
     private static final long MINUTE_MS = TumblingWindow.MINUTE_MS;
     private static final long CLEANUP_BUCKET_MS = 3_600_000;
 
-    private final Directory directory;
+    private final Directory initialDirectory;
     private final MetricSettings settings;
     private final int[] windowMinutes;
     private final long allowedLatenessMs;
@@ -58,7 +70,7 @@ public class LineWindows extends KeyedProcessFunction<String, InputRecord, Windo
 
     public LineWindows(Directory directory, MetricSettings settings, List<Integer> windowMinutes,
                        Duration allowedLateness, Duration duplicateHorizon) {
-        this.directory = directory;
+        this.initialDirectory = directory;
         this.settings = settings;
         this.windowMinutes = windowMinutes.stream().mapToInt(Integer::intValue).toArray();
         this.allowedLatenessMs = allowedLateness.toMillis();
@@ -81,8 +93,19 @@ public class LineWindows extends KeyedProcessFunction<String, InputRecord, Windo
     }
 
     @Override
-    public void processElement(InputRecord record, Context ctx, Collector<WindowMetrics> out)
-            throws Exception {
+    public void processBroadcastElement(Directory directory, Context ctx,
+                                        Collector<WindowMetrics> out) throws Exception {
+        ctx.getBroadcastState(DIRECTORY).put(CURRENT, directory);
+    }
+
+    private Directory directory(ReadOnlyContext ctx) throws Exception {
+        Directory current = ctx.getBroadcastState(DIRECTORY).get(CURRENT);
+        return current != null ? current : initialDirectory;
+    }
+
+    @Override
+    public void processElement(InputRecord record, ReadOnlyContext ctx,
+                               Collector<WindowMetrics> out) throws Exception {
         Cdr cdr = record.cdr;
         long start = cdr.getStartTime().toEpochMilli();
         if (isRepeat(cdr.getCallId(), start, ctx)) {
@@ -92,7 +115,7 @@ public class LineWindows extends KeyedProcessFunction<String, InputRecord, Windo
         if (cdr.getProbe()) {
             return;
         }
-        Line line = directory.line(cdr.getLine());
+        Line line = directory(ctx).line(cdr.getLine());
         if (line == null) {
             counters.unknownLine.add(1);
             return;
@@ -105,7 +128,7 @@ public class LineWindows extends KeyedProcessFunction<String, InputRecord, Windo
             ctx.output(LATE, new DeadLetter(record.origin, record.position,
                     "start_time " + cdr.getStartTime() + " is past allowed lateness (watermark "
                             + Instant.ofEpochMilli(watermark) + ")",
-                    CdrJson.toJson(cdr)));
+                    CdrJson.toJson(cdr), CdrWireFormat.encode(cdr)));
             return;
         }
         Counts minuteCounts = minutes.get(minute);
@@ -140,7 +163,7 @@ public class LineWindows extends KeyedProcessFunction<String, InputRecord, Windo
             forgetBefore(timestamp);
             return;
         }
-        Line line = directory.line(ctx.getCurrentKey());
+        Line line = directory(ctx).line(ctx.getCurrentKey());
         long minute = timestamp + 1 - MINUTE_MS;
         Counts closed = minutes.get(minute);
         if (closed != null && line != null) {
@@ -170,7 +193,7 @@ public class LineWindows extends KeyedProcessFunction<String, InputRecord, Windo
      * new window ending after {@code timerAfter} gets the timer that will send its first row.
      */
     private void addToLargerWindows(long minute, Counts counts, long sentUpTo, long timerAfter,
-                                    Line line, Context ctx, Collector<WindowMetrics> out)
+                                    Line line, ReadOnlyContext ctx, Collector<WindowMetrics> out)
             throws Exception {
         for (int i = 0; i < windowMinutes.length; i++) {
             MapState<Long, Counts> sized = windows.get(i);
@@ -200,7 +223,7 @@ public class LineWindows extends KeyedProcessFunction<String, InputRecord, Windo
      * Remembers the call's start; a call_id already seen with a start_time within the duplicate
      * horizon is a repeat. The first copy wins, whichever arrives first.
      */
-    private boolean isRepeat(String callId, long start, Context ctx) throws Exception {
+    private boolean isRepeat(String callId, long start, ReadOnlyContext ctx) throws Exception {
         Long seenStart = seenCallStarts.get(callId);
         if (seenStart != null && Math.abs(seenStart - start) <= duplicateHorizonMs) {
             return true;
@@ -211,7 +234,7 @@ public class LineWindows extends KeyedProcessFunction<String, InputRecord, Windo
     }
 
     /** Cleanup timers fall on whole hours, so a line has a handful at a time, not one per window. */
-    private void scheduleCleanup(long notBefore, Context ctx) {
+    private void scheduleCleanup(long notBefore, ReadOnlyContext ctx) {
         ctx.timerService().registerEventTimeTimer(
                 TumblingWindow.start(notBefore, CLEANUP_BUCKET_MS) + CLEANUP_BUCKET_MS);
     }

@@ -58,7 +58,7 @@ public final class Replay {
         }
         new HotlineMetricsJob(config, directory,
                 new FileCdrSource(cdrFiles, format, pseudonymiser),
-                CdrWatermarks.forReplay(config.metrics().maxOutOfOrderness()),
+                CdrWatermarks.forReplay(config.metrics().maxOutOfOrderness()), null,
                 new ReplayOutputs(outDir))
                 .buildOn(env);
         // No alert detectors yet: the contract's alerts.jsonl exists and is empty.

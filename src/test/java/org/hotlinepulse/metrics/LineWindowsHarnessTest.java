@@ -1,9 +1,10 @@
 package org.hotlinepulse.metrics;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.avro.Scope;
@@ -28,7 +29,7 @@ class LineWindowsHarnessTest {
     static final long MINUTE = 60_000;
     static final Duration LATENESS = Duration.ofHours(4);
 
-    private KeyedOneInputStreamOperatorTestHarness<String, InputRecord, WindowMetrics> harness;
+    private KeyedBroadcastOperatorTestHarness<String, InputRecord, Directory, WindowMetrics> harness;
     private long position;
 
     @BeforeEach
@@ -36,9 +37,15 @@ class LineWindowsHarnessTest {
         Directory directory = Directory.load(Path.of("src/test/resources/job/directory.yaml"));
         LineWindows windows = new LineWindows(directory, MetricSettings.DEFAULTS, List.of(1, 15),
                 LATENESS, Duration.ofHours(24));
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(windows),
-                r -> r.cdr.getLine(), Types.STRING);
-        harness.open();
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(windows,
+                r -> r.cdr.getLine(), Types.STRING, LineWindows.DIRECTORY);
+        // The directory input carries no event time: only the CDRs' watermark counts.
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+    }
+
+    private int keyedStateEntries() {
+        return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
+                .numKeyValueStateEntries();
     }
 
     @AfterEach
@@ -204,7 +211,7 @@ class LineWindowsHarnessTest {
         send("x", T0, Outcome.ANSWERED);
         harness.processWatermark(T0 + Duration.ofHours(30).toMillis());
         assertThat(rows()).hasSize(2);
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
 
         long nextDay = T0 + Duration.ofHours(30).toMillis() + 30_000;
@@ -212,5 +219,24 @@ class LineWindowsHarnessTest {
         harness.processWatermark(nextDay + MINUTE);
         assertThat(rows()).singleElement()
                 .satisfies(m -> assertThat(m.counts.attempts).isEqualTo(1));
+    }
+
+    @Test
+    void aReloadedDirectoryAppliesToWhatFollowsWithoutARestart() throws Exception {
+        send("before", T0 + 5_000, Outcome.ANSWERED);
+        send("new-line-before", "037100000009", T0 + 6_000, Outcome.ANSWERED, false);
+        harness.processWatermark(T0 + MINUTE - 1);
+        assertThat(rows()).extracting(r -> r.key, r -> r.department)
+                .containsExactly(tuple(LINE, "zz-social-security"));
+        departmentDeltas();
+
+        harness.processBroadcastElement(Directory.load(
+                Path.of("src/test/resources/job/directory-reorganised.yaml")), T0 + MINUTE);
+        send("after", T0 + MINUTE + 5_000, Outcome.ANSWERED);
+        send("new-line-after", "037100000009", T0 + MINUTE + 6_000, Outcome.ANSWERED, false);
+        harness.processWatermark(T0 + 2 * MINUTE - 1);
+        assertThat(rows()).extracting(r -> r.key, r -> r.department)
+                .containsExactlyInAnyOrder(tuple(LINE, "zz-12345"), tuple("037100000009", "zz-12345"));
+        assertThat(departmentDeltas()).extracting(d -> d.department).containsOnly("zz-12345");
     }
 }

@@ -24,7 +24,7 @@ class SchemaEvolutionUnitTest {
 
     private static Schema released(String file) throws IOException {
         return new Schema.Parser().parse(
-                Files.readString(Path.of("src/test/resources/schemas/released/v1", file)));
+                Files.readString(Path.of("src/main/resources/schemas/released/v1", file)));
     }
 
     private static Schema current(String file) throws IOException {

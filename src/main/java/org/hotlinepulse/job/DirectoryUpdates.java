@@ -1,0 +1,57 @@
+package org.hotlinepulse.job;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.hotlinepulse.directory.Directory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * A source that reads the line directory again every interval and emits it, so that a new
+ * number, a merged department or new hours take effect in the running job. A directory that
+ * fails to load is logged and the last good one stays in force: an operator's typo must not
+ * stop the metrics.
+ */
+public final class DirectoryUpdates {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryUpdates.class);
+
+    /** Where the directory is read from (a YAML file, the line_directory table). */
+    public interface Loader extends Serializable {
+        Directory load() throws Exception;
+    }
+
+    private DirectoryUpdates() {}
+
+    public static Source<Directory, ?, ?> every(Duration interval, Loader loader, Directory initial) {
+        return new DataGeneratorSource<>(new Reload(loader, initial), Long.MAX_VALUE,
+                RateLimiterStrategy.perSecond(1000.0 / Math.max(1, interval.toMillis())),
+                TypeInformation.of(Directory.class));
+    }
+
+    private static final class Reload implements GeneratorFunction<Long, Directory> {
+        private final Loader loader;
+        private Directory lastGood;
+
+        Reload(Loader loader, Directory initial) {
+            this.loader = loader;
+            this.lastGood = initial;
+        }
+
+        @Override
+        public Directory map(Long tick) {
+            try {
+                lastGood = loader.load();
+            } catch (Exception e) {
+                LOG.warn("line directory not reloaded, the previous one stays in force: {}",
+                        e.getMessage());
+            }
+            return lastGood;
+        }
+    }
+}

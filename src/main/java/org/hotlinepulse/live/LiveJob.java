@@ -1,0 +1,107 @@
+package org.hotlinepulse.live;
+
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.hotlinepulse.cdr.InputRecord;
+import org.hotlinepulse.config.DirectorySourceConfig;
+import org.hotlinepulse.config.JobConfig;
+import org.hotlinepulse.config.RuntimeConfig;
+import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.job.CdrWatermarks;
+import org.hotlinepulse.job.DirectoryUpdates;
+import org.hotlinepulse.job.HotlineMetricsJob;
+import org.hotlinepulse.job.JobSinks;
+import org.hotlinepulse.kafka.CdrDeserializer;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The streaming job as {@code run} deploys it: CDRs from Kafka with per-partition watermarks,
+ * checkpoints holding the offsets and all state, the directory reloaded while running, and the
+ * live sinks. The job graph itself is {@link HotlineMetricsJob}.
+ */
+public final class LiveJob {
+    private final JobConfig config;
+    private final Directory directory;
+    private final Map<String, String> env;
+
+    public LiveJob(JobConfig config, Directory directory, Map<String, String> env) {
+        this.config = config;
+        this.directory = directory;
+        this.env = env;
+    }
+
+    /** The Flink configuration for checkpoints, restarts and object reuse. */
+    public Configuration flinkConfiguration() {
+        RuntimeConfig runtime = config.runtime();
+        Configuration flink = new Configuration();
+        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, runtime.checkpointInterval());
+        flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        if (runtime.checkpointDir() != null) {
+            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, runtime.checkpointDir());
+        }
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, runtime.restartAttempts());
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, runtime.restartDelay());
+        flink.set(PipelineOptions.OBJECT_REUSE, true);
+        return flink;
+    }
+
+    /** Reads Avro CDRs from the start of the topic on first start, from the checkpoint after. */
+    public KafkaSource<InputRecord> cdrSource() {
+        return cdrSource(new CdrDeserializer());
+    }
+
+    public KafkaSource<InputRecord> cdrSource(KafkaRecordDeserializationSchema<InputRecord> deserializer) {
+        return KafkaSource.<InputRecord>builder()
+                .setBootstrapServers(config.kafka().bootstrapServers())
+                .setProperties(config.kafka().clientProperties(env))
+                .setTopics(config.kafka().topics().cdr())
+                .setGroupId(config.kafka().groupId())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(deserializer)
+                .build();
+    }
+
+    /** Adds the job to the environment, reading CDRs from the given source (normally {@link #cdrSource()}). */
+    public void buildOn(StreamExecutionEnvironment flinkEnv,
+                        org.apache.flink.api.connector.source.Source<InputRecord, ?, ?> cdrs,
+                        JobSinks sinks) {
+        if (config.runtime().parallelism() > 0) {
+            flinkEnv.setParallelism(config.runtime().parallelism());
+        }
+        new HotlineMetricsJob(config, directory, cdrs,
+                CdrWatermarks.forLive(config.metrics().maxOutOfOrderness(),
+                        config.runtime().quietPartitionAfter()),
+                DirectoryUpdates.every(config.directory().reloadInterval(), directoryLoader(),
+                        directory),
+                sinks)
+                .buildOn(flinkEnv);
+    }
+
+    public JobExecutionResult run() throws Exception {
+        StreamExecutionEnvironment flinkEnv =
+                StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
+        buildOn(flinkEnv, cdrSource(), new LiveSinks(config, env));
+        return flinkEnv.execute("hotline-metrics");
+    }
+
+    private DirectoryUpdates.Loader directoryLoader() {
+        DirectorySourceConfig source = config.directory();
+        if (source.source() == DirectorySourceConfig.Source.YAML) {
+            String file = source.file();
+            return () -> Directory.load(Path.of(file));
+        }
+        throw new UnsupportedOperationException("directory from PostgreSQL: not wired yet");
+    }
+}

@@ -1,0 +1,71 @@
+package org.hotlinepulse.live;
+
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.hotlinepulse.cdr.DeadLetter;
+import org.hotlinepulse.config.JobConfig;
+import org.hotlinepulse.job.JobSinks;
+import org.hotlinepulse.kafka.DeadLetterSerializer;
+import org.hotlinepulse.kafka.MetricsSerializer;
+import org.hotlinepulse.metrics.WindowMetrics;
+
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The live job's outputs. Metrics rows are upserts keyed by row, so at-least-once delivery gives
+ * exactly-once results on the compacted topic; dead letters are not idempotent and are written
+ * in Kafka transactions committed with each checkpoint.
+ */
+public final class LiveSinks implements JobSinks {
+    private static final String TRANSACTION_TIMEOUT_MS = String.valueOf(10 * 60 * 1000);
+
+    private final JobConfig config;
+    private final Properties kafkaProperties;
+
+    public LiveSinks(JobConfig config, Map<String, String> env) {
+        this.config = config;
+        this.kafkaProperties = config.kafka().clientProperties(env);
+    }
+
+    @Override
+    public void metrics(DataStream<WindowMetrics> rows) {
+        rows.sinkTo(kafkaSink(new MetricsSerializer(config.kafka().topics().metrics()),
+                        DeliveryGuarantee.AT_LEAST_ONCE, null))
+                .name("hotline.metrics").uid("metrics-kafka");
+    }
+
+    @Override
+    public void rejected(DataStream<DeadLetter> records) {
+        String topic = config.kafka().topics().rejected();
+        records.sinkTo(kafkaSink(new DeadLetterSerializer(topic), DeliveryGuarantee.EXACTLY_ONCE,
+                        "hotline-pulse-rejected"))
+                .name(topic).uid("rejected-kafka");
+    }
+
+    @Override
+    public void late(DataStream<DeadLetter> records) {
+        String topic = config.kafka().topics().late();
+        records.sinkTo(kafkaSink(new DeadLetterSerializer(topic), DeliveryGuarantee.EXACTLY_ONCE,
+                        "hotline-pulse-late"))
+                .name(topic).uid("late-kafka");
+    }
+
+    private <T> KafkaSink<T> kafkaSink(KafkaRecordSerializationSchema<T> serializer,
+                                       DeliveryGuarantee guarantee, String transactionalIdPrefix) {
+        Properties properties = new Properties();
+        properties.putAll(kafkaProperties);
+        properties.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
+        var builder = KafkaSink.<T>builder()
+                .setBootstrapServers(config.kafka().bootstrapServers())
+                .setKafkaProducerConfig(properties)
+                .setRecordSerializer(serializer)
+                .setDeliveryGuarantee(guarantee);
+        if (transactionalIdPrefix != null) {
+            builder.setTransactionalIdPrefix(config.kafka().groupId() + "-" + transactionalIdPrefix);
+        }
+        return builder.build();
+    }
+}

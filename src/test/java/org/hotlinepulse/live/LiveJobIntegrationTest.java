@@ -1,0 +1,275 @@
+package org.hotlinepulse.live;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.hotlinepulse.avro.Alert;
+import org.hotlinepulse.avro.AlertState;
+import org.hotlinepulse.avro.AlertType;
+import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.avro.LineMetrics;
+import org.hotlinepulse.avro.Outcome;
+import org.hotlinepulse.avro.Severity;
+import org.hotlinepulse.cdr.CallerPseudonymiser;
+import org.hotlinepulse.cdr.CdrFormat;
+import org.hotlinepulse.cdr.CdrJson;
+import org.hotlinepulse.cdr.CdrWireFormat;
+import org.hotlinepulse.cdr.InputRecord;
+import org.hotlinepulse.config.DirectorySourceConfig;
+import org.hotlinepulse.config.JobConfig;
+import org.hotlinepulse.config.KafkaConfig;
+import org.hotlinepulse.config.RuntimeConfig;
+import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.kafka.CdrDeserializer;
+import org.hotlinepulse.metrics.Counts;
+import org.hotlinepulse.metrics.MetricsCsv;
+import org.hotlinepulse.metrics.WindowMetrics;
+import org.hotlinepulse.replay.Replay;
+import org.hotlinepulse.simulate.CdrGenerator;
+import org.hotlinepulse.testing.InProcessKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The live job against a real Kafka broker: a simulated morning with bad messages between the
+ * good ones, checked against a replay of the same CDRs, once straight through and once with
+ * the job failing mid-stream and restoring from its last checkpoint.
+ */
+class LiveJobIntegrationTest {
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    static final Path DIRECTORY = Path.of("src/test/resources/job/directory.yaml");
+    static final int BAD_MESSAGES = 6;
+
+    @TempDir
+    static Path dir;
+    static InProcessKafka kafka;
+    static Map<String, String> expectedRows;
+    static int goodCdrs;
+
+    @BeforeAll
+    static void produceAMorningOfCdrs() throws Exception {
+        kafka = new InProcessKafka();
+        kafka.createTopics(Map.of("hotline.cdr", 3));
+        List<ProducerRecord<byte[], byte[]>> messages = new ArrayList<>();
+        List<String> replayLines = new ArrayList<>();
+        CdrGenerator traffic = new CdrGenerator(7, List.of("037167890001", "037167890002", "12345",
+                "037199999999"), 150, Instant.parse("2026-10-12T00:30:00Z"), Duration.ofHours(4));
+        List<byte[]> bad = badMessages();
+        int i = 0;
+        while (traffic.hasNext()) {
+            Cdr cdr = traffic.next();
+            messages.add(new ProducerRecord<>("hotline.cdr", utf8(cdr.getLine()), CdrWireFormat.encode(cdr)));
+            replayLines.add(CdrJson.toJson(cdr));
+            if (++i % 250 == 0 && !bad.isEmpty()) {
+                messages.add(new ProducerRecord<>("hotline.cdr", utf8("12345"), bad.remove(0)));
+            }
+        }
+        assertThat(bad).as("every bad message placed").isEmpty();
+        goodCdrs = replayLines.size();
+        kafka.produce("hotline.cdr", messages);
+
+        Path cdrFile = Files.write(dir.resolve("cdrs.jsonl"), replayLines);
+        new Replay(JobConfig.DEFAULTS, Directory.load(DIRECTORY), List.of(cdrFile), CdrFormat.JSONL,
+                new CallerPseudonymiser(new byte[32]), dir.resolve("replay"), 1).run();
+        expectedRows = new HashMap<>();
+        List<String> csv = Files.readAllLines(dir.resolve("replay/metrics.csv"));
+        for (String row : csv.subList(1, csv.size())) {
+            String[] f = row.split(",", 5);
+            expectedRows.put(f[0] + "|" + f[1] + "|" + Instant.parse(f[2]).toEpochMilli() + "|" + f[3], row);
+        }
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        kafka.close();
+    }
+
+    /** Garbage, another schema, and a CDR failing each validation rule. */
+    private static List<byte[]> badMessages() throws Exception {
+        Instant t = Instant.parse("2026-10-12T01:00:00Z");
+        Cdr.Builder base = Cdr.newBuilder().setCallId("bad").setLine("12345").setStartTime(t)
+                .setEndTime(t.plusSeconds(60));
+        Alert alert = Alert.newBuilder().setId("x").setType(AlertType.SILENT)
+                .setSeverity(Severity.warning).setState(AlertState.FIRING).setStartsAt(t)
+                .setSummary("not a CDR").build();
+        ByteBuffer alertBytes = alert.toByteBuffer();
+        byte[] alertMessage = new byte[alertBytes.remaining()];
+        alertBytes.get(alertMessage);
+        List<byte[]> bad = new ArrayList<>();
+        bad.add(utf8("this is not avro"));
+        bad.add(alertMessage);
+        bad.add(CdrWireFormat.encode(Cdr.newBuilder(base).setCallId("bad-order")
+                .setEndTime(t.minusSeconds(1)).build()));
+        bad.add(CdrWireFormat.encode(Cdr.newBuilder(base).setCallId("bad-contradiction")
+                .setOutcome(Outcome.ANSWERED).build()));
+        bad.add(CdrWireFormat.encode(Cdr.newBuilder(base).setCallId("bad-line").setLine("").build()));
+        bad.add(CdrWireFormat.encode(Cdr.newBuilder(base).setCallId("bad-score")
+                .setSatisfaction(9).build()));
+        assertThat(bad).hasSize(BAD_MESSAGES);
+        return bad;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private JobConfig config(String run) {
+        KafkaConfig.Topics topics = new KafkaConfig.Topics("hotline.cdr", "rejected-" + run,
+                "late-" + run, "metrics-" + run, "alerts-" + run);
+        return new JobConfig(JobConfig.DEFAULTS.metrics(),
+                new KafkaConfig(kafka.bootstrapServers(), "group-" + run, topics, Map.of()),
+                JobConfig.DEFAULTS.jdbc(),
+                new DirectorySourceConfig(DirectorySourceConfig.Source.YAML, DIRECTORY.toString(),
+                        Duration.ofMinutes(1)),
+                new RuntimeConfig(Duration.ofMillis(300), null, 3, Duration.ofMillis(500),
+                        Duration.ofSeconds(5), 2));
+    }
+
+    /** Runs the live job until the metrics topic holds every expected row, then cancels it. */
+    private Map<String, String> runLive(String run, KafkaRecordDeserializationSchema<InputRecord> deserializer)
+            throws Exception {
+        JobConfig config = config(run);
+        kafka.createTopics(Map.of("rejected-" + run, 1, "late-" + run, 1, "metrics-" + run, 2));
+        LiveJob job = new LiveJob(config, Directory.load(DIRECTORY), Map.of());
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(job.flinkConfiguration());
+        job.buildOn(env, job.cdrSource(deserializer), new LiveSinks(config, Map.of()));
+        JobClient client = env.executeAsync("hotline-metrics " + run);
+        try {
+            Map<String, String> actual = Map.of();
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (System.currentTimeMillis() < deadline) {
+                actual = finalRows(kafka.readAll("metrics-" + run));
+                if (actual.equals(expectedRows)) {
+                    break;
+                }
+                Thread.sleep(1_000);
+            }
+            return actual;
+        } finally {
+            client.cancel().get();
+        }
+    }
+
+    /** The last value per row key, in the CSV form, as a compacted topic would keep it. */
+    private static Map<String, String> finalRows(List<ConsumerRecord<byte[], byte[]>> messages)
+            throws Exception {
+        Map<String, String> rows = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> message : messages) {
+            LineMetrics m = LineMetrics.fromByteBuffer(ByteBuffer.wrap(message.value()));
+            Counts c = new Counts();
+            c.attempts = m.getAttempts();
+            c.connected = m.getConnected();
+            c.answered = m.getAnswered();
+            c.abandoned = m.getAbandoned();
+            c.shortAbandoned = m.getShortAbandoned();
+            c.noAnswer = m.getNoAnswer();
+            c.busy = m.getBusy();
+            c.failed = m.getFailed();
+            c.answeredWithinSl = m.getAnsweredWithinSl();
+            c.waitMsSum = m.getWaitMsSum();
+            c.talkMsSum = m.getTalkMsSum();
+            c.resolvedKnown = m.getResolvedKnown();
+            c.resolved = m.getResolved();
+            c.satisfactionCount = m.getSatisfactionCount();
+            c.satisfactionSum = m.getSatisfactionSum();
+            c.satisfied = m.getSatisfied();
+            WindowMetrics row = new WindowMetrics(m.getScope(), m.getKey(), m.getDepartment(),
+                    m.getWindowStart().toEpochMilli(), m.getWindowMinutes(), c);
+            assertThat(new String(message.key(), StandardCharsets.UTF_8)).isEqualTo(row.rowKey());
+            rows.put(row.rowKey(),
+                    MetricsCsv.row(row));
+        }
+        return rows;
+    }
+
+    @Test
+    void metricsOnKafkaEqualAReplayOfTheSameCdrsAndBadMessagesAreDeadLettered() throws Exception {
+        Map<String, String> actual = runLive("straight", new CdrDeserializer());
+        assertThat(actual).hasSize(expectedRows.size()).isEqualTo(expectedRows);
+
+        List<ConsumerRecord<byte[], byte[]>> rejected = kafka.readAll("rejected-straight");
+        assertThat(rejected).hasSize(BAD_MESSAGES);
+        assertThat(rejected).allSatisfy(message -> {
+            assertThat(message.headers().lastHeader("reason")).isNotNull();
+            assertThat(new String(message.headers().lastHeader("source").value(), StandardCharsets.UTF_8))
+                    .startsWith("hotline.cdr-");
+        });
+        assertThat(rejected).extracting(m -> new String(m.headers().lastHeader("reason").value(),
+                        StandardCharsets.UTF_8))
+                .anySatisfy(reason -> assertThat(reason).contains("single-object"))
+                .anySatisfy(reason -> assertThat(reason).contains("unknown schema"))
+                .anySatisfy(reason -> assertThat(reason).contains("end_time"))
+                .anySatisfy(reason -> assertThat(reason).contains("satisfaction"));
+        assertThat(rejected).extracting(m -> new String(m.value(), StandardCharsets.ISO_8859_1))
+                .as("the original bytes").contains("this is not avro");
+    }
+
+    @Test
+    void aFailureMidStreamRestoresFromTheCheckpointWithNothingLostOrCountedTwice() throws Exception {
+        FailingOnce.failed.set(false);
+        Map<String, String> actual = runLive("failover", new FailingOnce(goodCdrs / 2));
+        assertThat(FailingOnce.failed).as("the failure happened").isTrue();
+        assertThat(actual).hasSize(expectedRows.size()).isEqualTo(expectedRows);
+        assertThat(kafka.readAll("rejected-failover")).as("dead letters exactly once")
+                .hasSize(BAD_MESSAGES);
+    }
+
+    /** Reads slowly enough for checkpoints to complete, and fails once after n records. */
+    static final class FailingOnce implements KafkaRecordDeserializationSchema<InputRecord> {
+        static final AtomicBoolean failed = new AtomicBoolean();
+        private final CdrDeserializer delegate = new CdrDeserializer();
+        private final int failAfter;
+        private int seen;
+
+        FailingOnce(int failAfter) {
+            this.failAfter = failAfter;
+        }
+
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> message, Collector<InputRecord> out)
+                throws java.io.IOException {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (++seen >= failAfter && failed.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure after " + seen + " records");
+            }
+            delegate.deserialize(message, out);
+        }
+
+        @Override
+        public TypeInformation<InputRecord> getProducedType() {
+            return delegate.getProducedType();
+        }
+    }
+}
