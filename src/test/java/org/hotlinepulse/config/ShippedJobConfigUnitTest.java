@@ -1,0 +1,39 @@
+package org.hotlinepulse.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ShippedJobConfigUnitTest {
+    static final Path SHIPPED = Path.of("jobs/hotline-metrics.yaml");
+
+    @Test
+    void theShippedFileStatesTheDefaults() throws Exception {
+        assertThat(JobConfigLoader.load(SHIPPED)).isEqualTo(JobConfig.DEFAULTS);
+    }
+
+    @Test
+    void theEnvironmentOverridesWhatDiffersBetweenDeployments() throws Exception {
+        JobConfig config = JobConfigLoader.load(SHIPPED, Map.of(
+                JobConfigLoader.BOOTSTRAP_SERVERS_VARIABLE, "kafka-1:9093",
+                JobConfigLoader.JDBC_URL_VARIABLE, "jdbc:postgresql://db:5432/ops",
+                JobConfigLoader.JDBC_USER_VARIABLE, "ops"));
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka-1:9093");
+        assertThat(config.jdbc()).isEqualTo(new JdbcConfig("jdbc:postgresql://db:5432/ops", "ops"));
+        assertThat(config.kafka().clientProperties(Map.of(KafkaConfig.SASL_JAAS_CONFIG_VARIABLE, "jaas")))
+                .containsEntry("sasl.jaas.config", "jaas")
+                .containsEntry("bootstrap.servers", "kafka-1:9093");
+    }
+
+    @Test
+    void secretsInTheFileAreRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("job.yaml"),
+                "kafka:\n  properties:\n    ssl.truststore.password: hunter2\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(file))
+                .hasMessageStartingWith(file + ": kafka.properties.ssl.truststore.password: secrets do not belong");
+    }
+}
