@@ -27,6 +27,11 @@ public record MetricsConfig(
         windowMinutes = List.copyOf(windowMinutes);
     }
 
+    public MetricsConfig withMaxOutOfOrderness(Duration value) {
+        return new MetricsConfig(windowMinutes, value, allowedLateness, shortAbandon, serviceLevel,
+                duplicateHorizon);
+    }
+
     public MetricSettings settings() {
         return new MetricSettings(shortAbandon, serviceLevel);
     }
