@@ -21,10 +21,11 @@ import java.util.Set;
  */
 public final class JobConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP_LEVEL = Set.of("metrics");
+    private static final Set<String> TOP_LEVEL = Set.of("metrics", "jdbc");
     private static final Set<String> METRICS = Set.of("windows_minutes", "max_out_of_orderness",
             "allowed_lateness", "short_abandon_seconds", "service_level_seconds",
             "duplicate_horizon");
+    private static final Set<String> JDBC = Set.of("url", "user");
 
     private final String file;
 
@@ -53,7 +54,7 @@ public final class JobConfigLoader {
             return JobConfig.DEFAULTS;
         }
         requireKnownKeys(root, "", TOP_LEVEL);
-        return new JobConfig(metrics(root.path("metrics")));
+        return new JobConfig(metrics(root.path("metrics")), jdbc(root.path("jdbc")));
     }
 
     private MetricsConfig metrics(JsonNode node) throws ConfigException {
@@ -69,6 +70,37 @@ public final class JobConfigLoader {
                 seconds(node, "metrics.", "short_abandon_seconds", d.shortAbandon()),
                 seconds(node, "metrics.", "service_level_seconds", d.serviceLevel()),
                 duration(node, "metrics.", "duplicate_horizon", d.duplicateHorizon()));
+    }
+
+    private JdbcConfig jdbc(JsonNode node) throws ConfigException {
+        JdbcConfig d = JdbcConfig.DEFAULTS;
+        if (node.isMissingNode()) {
+            return d;
+        }
+        requireKnownKeys(node, "jdbc.", JDBC);
+        String url = text(node, "jdbc.", "url", d.url());
+        String problem = JdbcConfig.problemWithUrl(url);
+        if (problem != null) {
+            throw error("jdbc.url", problem);
+        }
+        if (new JdbcConfig(url, "").urlHasPassword()) {
+            // DESIGN §9: secrets never in committed config.
+            throw error("jdbc.url", "must not contain a password; set " + JdbcConfig.PASSWORD_VARIABLE
+                    + " or " + JdbcConfig.PASSWORD_FILE_VARIABLE + " in the environment instead");
+        }
+        return new JdbcConfig(url, text(node, "jdbc.", "user", d.user()));
+    }
+
+    private String text(JsonNode parent, String prefix, String name, String fallback)
+            throws ConfigException {
+        JsonNode node = parent.path(name);
+        if (node.isMissingNode()) {
+            return fallback;
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw error(prefix + name, "must be a non-empty text");
+        }
+        return node.asText().strip();
     }
 
     private List<Integer> windowMinutes(JsonNode node, List<Integer> fallback) throws ConfigException {
