@@ -1,9 +1,10 @@
 package org.hotlinepulse.postgres;
 
 import org.hotlinepulse.config.JdbcConfig;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.sql.Connection;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * as {@code HOTLINE_PULSE_TEST_PG_USER} (default: postgres, then root); when none answers, the
  * class is skipped with the reason.
  */
-public final class TemporaryDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class TemporaryDatabase implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
     private static final String SERVER_URL = System.getenv()
             .getOrDefault("HOTLINE_PULSE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -37,9 +38,22 @@ public final class TemporaryDatabase implements BeforeAllCallback, AfterAllCallb
         this.purpose = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
+    /** Skips the class, with the reason in the test report, when no server answers. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (admin == null) {
+            StringBuilder failures = new StringBuilder();
+            admin = reachableServer(failures);
+            if (admin == null) {
+                return ConditionEvaluationResult.disabled("no PostgreSQL server answers (" + failures
+                        + "); start it with: pg_ctlcluster --skip-systemctl-redirect <version> main start");
+            }
+        }
+        return ConditionEvaluationResult.enabled("PostgreSQL answers at " + admin.url());
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        admin = reachableServer();
         name = create("hp_test_" + purpose);
     }
 
@@ -82,8 +96,7 @@ public final class TemporaryDatabase implements BeforeAllCallback, AfterAllCallb
         return new JdbcConfig(base + database, admin.user());
     }
 
-    private static JdbcConfig reachableServer() {
-        StringBuilder failures = new StringBuilder();
+    private static JdbcConfig reachableServer(StringBuilder failures) {
         for (String user : USERS) {
             JdbcConfig candidate = new JdbcConfig(SERVER_URL, user);
             try (Connection ignored = PostgresConnections.open(candidate, Map.of())) {
@@ -92,8 +105,6 @@ public final class TemporaryDatabase implements BeforeAllCallback, AfterAllCallb
                 failures.append(failures.isEmpty() ? "" : "; ").append(e.getMessage());
             }
         }
-        Assumptions.abort("skipped: no PostgreSQL server answers (" + failures
-                + "); start it with: pg_ctlcluster --skip-systemctl-redirect <version> main start");
-        throw new AssertionError("unreachable");
+        return null;
     }
 }
