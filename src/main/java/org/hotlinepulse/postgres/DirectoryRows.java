@@ -2,6 +2,7 @@ package org.hotlinepulse.postgres;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hotlinepulse.directory.Closure;
 import org.hotlinepulse.directory.Department;
 import org.hotlinepulse.directory.Directory;
@@ -76,9 +77,18 @@ public record DirectoryRows(String timezone, List<CalendarDayRow> calendarDays,
         return new DirectoryRows(directory.calendar().zone().getId(), days, departments, lines, closures);
     }
 
+    /** The thresholds as a JSON object; whole numbers without ".0", as a person would write them. */
     private static String json(Line line) {
+        ObjectNode object = JSON.createObjectNode();
+        line.thresholds().forEach((key, value) -> {
+            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                object.put(key, value.longValue());
+            } else {
+                object.put(key, value);
+            }
+        });
         try {
-            return JSON.writeValueAsString(line.thresholds());
+            return JSON.writeValueAsString(object);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("thresholds of line " + line.number() + " cannot be written as JSON", e);
         }
