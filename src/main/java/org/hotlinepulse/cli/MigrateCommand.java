@@ -3,9 +3,11 @@ package org.hotlinepulse.cli;
 import org.hotlinepulse.config.ConfigException;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.directory.DirectoryException;
 import org.hotlinepulse.postgres.DatabaseException;
 import org.hotlinepulse.postgres.DirectorySeeder;
 import org.hotlinepulse.postgres.Migrations;
+import org.hotlinepulse.postgres.PostgresDirectoryLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +32,8 @@ import java.util.concurrent.Callable;
                         + "HOTLINE_PULSE_JDBC_PASSWORD_FILE."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:done", "1:the database failed: not reachable, login refused, a migration or the seeding failed",
-                "2:bad input: config, directory file, or a directory already in the tables without --replace-directory"})
+                "2:bad input: config, directory file, a directory already in the tables without "
+                        + "--replace-directory, or (--check-directory) an invalid directory in the tables"})
 public final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -47,6 +50,11 @@ public final class MigrateCommand implements Callable<Integer> {
             description = "With --seed-directory: replace a directory already in the tables "
                     + "(without it, seeding refuses to overwrite lines that are there).")
     boolean replaceDirectory;
+
+    @Option(names = "--check-directory",
+            description = "Last, load the line directory from the tables as the job would and "
+                    + "print every problem (after editing the tables by SQL).")
+    boolean checkDirectory;
 
     @Spec
     CommandSpec spec;
@@ -88,8 +96,20 @@ public final class MigrateCommand implements Callable<Integer> {
                         + ", " + plural(seeded.calendarDays(), "calendar day") + ", "
                         + plural(seeded.closures(), "closure"));
             }
+            if (checkDirectory) {
+                Directory loaded = PostgresDirectoryLoader.load(jdbc, env);
+                out.println("migrate: the directory in " + jdbc.urlWithoutPassword() + " is valid: "
+                        + plural(loaded.departments().size(), "department") + ", "
+                        + plural(loaded.lines().size(), "line") + ", "
+                        + plural(loaded.closures().size(), "closure"));
+            }
             out.flush();
             return 0;
+        } catch (DirectoryException e) {
+            // Every problem, not only the first: the operator fixes them in one go.
+            e.problems().forEach(problem -> err.println("hotline-pulse migrate: " + problem));
+            err.flush();
+            return 2;
         } catch (UsageError e) {
             return fail(err, e.getMessage(), 2);
         } catch (DirectorySeeder.DirectoryNotEmptyException e) {

@@ -86,6 +86,28 @@ class MigrateCommandIntegrationTest {
     }
 
     @Test
+    void checkDirectoryReportsEveryProblemOfTheTables() throws Exception {
+        Path config = config(DB.config().url());
+        run("--config", config.toString(), "--seed-directory", "examples/directory.yaml", "--replace-directory");
+        Run valid = run("--config", config.toString(), "--check-directory");
+        assertThat(valid.exitCode()).isZero();
+        assertThat(valid.out()).endsWith("migrate: the directory in " + DB.config().url()
+                + " is valid: 4 departments, 10 lines, 1 closure\n");
+
+        try (var c = DB.connect(); var s = c.createStatement()) {
+            s.execute("UPDATE line_directory SET hours = 'weekdays' WHERE number IN ('12345', '12350')");
+        }
+        Run invalid = run("--config", config.toString(), "--check-directory");
+        assertThat(invalid.exitCode()).isEqualTo(2);
+        assertThat(invalid.err().lines()).containsExactly(
+                "hotline-pulse migrate: " + DB.config().url() + ": line_directory (number 12345): hours \"weekdays\":"
+                        + " \"weekdays\" has no times; expected DAYS TIMES such as \"Mon-Fri 08:30-12:00,14:30-17:30\"",
+                "hotline-pulse migrate: " + DB.config().url() + ": line_directory (number 12350): hours \"weekdays\":"
+                        + " \"weekdays\" has no times; expected DAYS TIMES such as \"Mon-Fri 08:30-12:00,14:30-17:30\"");
+        run("--config", config.toString(), "--seed-directory", "examples/directory.yaml", "--replace-directory");
+    }
+
+    @Test
     void theEnvironmentOverridesTheConfigFile() throws Exception {
         Path config = config("jdbc:postgresql://127.0.0.1:1/nowhere");
         Run run = run(Map.of("HOTLINE_PULSE_JDBC_URL", DB.config().url()), "--config", config.toString());
@@ -152,7 +174,7 @@ class MigrateCommandIntegrationTest {
     void helpListsTheOptionsAndExitCodes() {
         Run help = run("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("--config", "--seed-directory", "--replace-directory",
+        assertThat(help.out()).contains("--config", "--seed-directory", "--replace-directory", "--check-directory",
                 "HOTLINE_PULSE_JDBC_PASSWORD", "Exit codes:");
     }
 }
