@@ -5,6 +5,10 @@ import org.hotlinepulse.config.DirectorySourceConfig;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.JobConfigLoader;
 import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.directory.DirectoryException;
+import org.hotlinepulse.postgres.DatabaseException;
+import org.hotlinepulse.postgres.Migrations;
+import org.hotlinepulse.postgres.PostgresDirectoryLoader;
 import org.hotlinepulse.live.LiveJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +23,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the hotline-metrics streaming job: CDRs from Kafka, metrics to "
-                + "PostgreSQL and Kafka, bad and late records to their dead-letter topics.",
+                + "PostgreSQL and Kafka, bad and late records to their dead-letter topics. "
+                + "Migrates the database schema first.",
                 "Secrets come from the environment: HOTLINE_PULSE_JDBC_PASSWORD(_FILE), "
                         + "HOTLINE_PULSE_KAFKA_SASL_JAAS_CONFIG, HOTLINE_PULSE_HMAC_KEY(_FILE)."})
 final class RunCommand implements Callable<Integer> {
@@ -32,12 +37,18 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         try {
             JobConfig jobConfig = load(config, env);
+            Migrations.Result schema = Migrations.migrate(jobConfig.jdbc(), env);
+            System.err.println("hotline-pulse run: database schema at version "
+                    + schema.schemaVersion() + " (" + schema.migrationsApplied() + " migrations applied)");
             Directory directory = initialDirectory(jobConfig, env);
             new LiveJob(jobConfig, directory, env).run();
             return 0;
         } catch (UsageError e) {
             System.err.println("hotline-pulse run: " + e.getMessage());
             return 2;
+        } catch (DatabaseException e) {
+            System.err.println("hotline-pulse run: " + e.getMessage());
+            return 1;
         }
     }
 
@@ -55,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
         if (source.source() == DirectorySourceConfig.Source.YAML) {
             return CommandInputs.directory(Path.of(source.file()));
         }
-        throw new UsageError("directory.source postgres is not wired yet");
+        try {
+            return PostgresDirectoryLoader.load(config.jdbc(), env);
+        } catch (DirectoryException e) {
+            throw new UsageError(e.getMessage());
+        }
     }
 }

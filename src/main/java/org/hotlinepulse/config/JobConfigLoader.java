@@ -35,8 +35,6 @@ public final class JobConfigLoader {
 
     /** Environment variables that win over the file, for what differs between deployments. */
     public static final String BOOTSTRAP_SERVERS_VARIABLE = "HOTLINE_PULSE_KAFKA_BOOTSTRAP_SERVERS";
-    public static final String JDBC_URL_VARIABLE = "HOTLINE_PULSE_JDBC_URL";
-    public static final String JDBC_USER_VARIABLE = "HOTLINE_PULSE_JDBC_USER";
     private static final Set<String> METRICS = Set.of("windows_minutes", "max_out_of_orderness",
             "allowed_lateness", "short_abandon_seconds", "service_level_seconds",
             "duplicate_horizon");
@@ -123,13 +121,17 @@ public final class JobConfigLoader {
         if (!node.isMissingNode()) {
             requireKnownKeys(node, "jdbc.", JDBC);
         }
-        String url = env.getOrDefault(JDBC_URL_VARIABLE, text(node, "jdbc.", "url", d.url()));
-        if (!url.startsWith("jdbc:postgresql:")) {
-            throw error("jdbc.url", "\"" + url + "\" is not a PostgreSQL JDBC URL "
-                    + "(jdbc:postgresql://host:port/database)");
+        String url = text(node, "jdbc.", "url", d.url());
+        String problem = JdbcConfig.problemWithUrl(url);
+        if (problem != null) {
+            throw error("jdbc.url", problem);
         }
-        return new JdbcConfig(url, env.getOrDefault(JDBC_USER_VARIABLE,
-                text(node, "jdbc.", "user", d.user())));
+        if (new JdbcConfig(url, "").urlHasPassword()) {
+            // DESIGN §9: secrets never in committed config.
+            throw error("jdbc.url", "must not contain a password; set " + JdbcConfig.PASSWORD_VARIABLE
+                    + " or " + JdbcConfig.PASSWORD_FILE_VARIABLE + " in the environment instead");
+        }
+        return new JdbcConfig(url, text(node, "jdbc.", "user", d.user())).withEnvironment(env);
     }
 
     private DirectorySourceConfig directory(JsonNode node) throws ConfigException {

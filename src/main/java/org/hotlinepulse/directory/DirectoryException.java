@@ -21,8 +21,13 @@ public final class DirectoryException extends Exception {
         this.problems = List.of(message);
     }
 
-    /** One exception for several problems: the message is the first, with a count of the others. */
-    DirectoryException(List<String> problems) {
+    /**
+     * One exception for several problems, as any directory source (YAML, PostgreSQL) finds them:
+     * the message is the first, with a count of the others.
+     *
+     * @throws IllegalArgumentException when the list is empty
+     */
+    public DirectoryException(List<String> problems) {
         super(summary(problems));
         this.problems = List.copyOf(problems);
     }

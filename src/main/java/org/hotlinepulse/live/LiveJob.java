@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.config.DirectorySourceConfig;
+import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.RuntimeConfig;
 import org.hotlinepulse.directory.Directory;
@@ -21,6 +22,7 @@ import org.hotlinepulse.job.DirectoryUpdates;
 import org.hotlinepulse.job.HotlineMetricsJob;
 import org.hotlinepulse.job.JobSinks;
 import org.hotlinepulse.kafka.CdrDeserializer;
+import org.hotlinepulse.postgres.PostgresDirectoryLoader;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -102,6 +104,8 @@ public final class LiveJob {
             String file = source.file();
             return () -> Directory.load(Path.of(file));
         }
-        throw new UnsupportedOperationException("directory from PostgreSQL: not wired yet");
+        JdbcConfig jdbc = config.jdbc();
+        // The environment is read where the loader runs, so no secret travels in the job graph.
+        return () -> PostgresDirectoryLoader.load(jdbc, System.getenv());
     }
 }

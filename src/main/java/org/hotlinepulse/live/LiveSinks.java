@@ -10,28 +10,33 @@ import org.hotlinepulse.job.JobSinks;
 import org.hotlinepulse.kafka.DeadLetterSerializer;
 import org.hotlinepulse.kafka.MetricsSerializer;
 import org.hotlinepulse.metrics.WindowMetrics;
+import org.hotlinepulse.postgres.MetricsSinkSettings;
+import org.hotlinepulse.postgres.PostgresMetricsSink;
 
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * The live job's outputs. Metrics rows are upserts keyed by row, so at-least-once delivery gives
- * exactly-once results on the compacted topic; dead letters are not idempotent and are written
+ * exactly-once results in PostgreSQL and on the compacted topic; dead letters are not idempotent and are written
  * in Kafka transactions committed with each checkpoint.
  */
 public final class LiveSinks implements JobSinks {
     private static final String TRANSACTION_TIMEOUT_MS = String.valueOf(10 * 60 * 1000);
 
     private final JobConfig config;
+    private final Map<String, String> env;
     private final Properties kafkaProperties;
 
     public LiveSinks(JobConfig config, Map<String, String> env) {
         this.config = config;
+        this.env = env;
         this.kafkaProperties = config.kafka().clientProperties(env);
     }
 
     @Override
     public void metrics(DataStream<WindowMetrics> rows) {
+        PostgresMetricsSink.attach(rows, config.jdbc(), env, MetricsSinkSettings.DEFAULTS);
         rows.sinkTo(kafkaSink(new MetricsSerializer(config.kafka().topics().metrics()),
                         DeliveryGuarantee.AT_LEAST_ONCE, null))
                 .name("hotline.metrics").uid("metrics-kafka");

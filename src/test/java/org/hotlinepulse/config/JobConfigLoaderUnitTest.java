@@ -67,4 +67,43 @@ class JobConfigLoaderUnitTest {
         assertThatThrownBy(() -> JobConfigLoader.load(dir.resolve("absent.yaml")))
                 .hasMessage(dir.resolve("absent.yaml") + ": no such file");
     }
+
+    @Test
+    void theJdbcSectionIsReadAndDefaultsWhenAbsent() throws Exception {
+        assertThat(JobConfigLoader.load(write("metrics: {}\n")).jdbc()).isEqualTo(JdbcConfig.DEFAULTS);
+        assertThat(JobConfigLoader.load(write("jdbc:\n  user: ops\n")).jdbc())
+                .isEqualTo(new JdbcConfig(JdbcConfig.DEFAULTS.url(), "ops"));
+        assertThat(JobConfigLoader.load(write("""
+                jdbc:
+                  url: jdbc:postgresql://db.internal:5433/hotline?sslmode=require
+                  user: hotline_job
+                """)).jdbc())
+                .isEqualTo(new JdbcConfig("jdbc:postgresql://db.internal:5433/hotline?sslmode=require", "hotline_job"));
+    }
+
+    @Test
+    void jdbcErrorsNameTheFileTheKeyAndTheProblem() throws Exception {
+        Path typo = write("jdbc:\n  username: ops\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(typo))
+                .hasMessage(typo + ": jdbc.username: unknown key (known: url, user)");
+        Path mysql = write("jdbc:\n  url: jdbc:mysql://db/hotline\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(mysql))
+                .hasMessage(mysql + ": jdbc.url: \"jdbc:mysql://db/hotline\" is not a PostgreSQL JDBC URL;"
+                        + " write one such as jdbc:postgresql://127.0.0.1:5432/hotline");
+        Path secret = write("jdbc:\n  url: jdbc:postgresql://db/hotline?user=x&password=hunter2\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(secret))
+                .hasMessage(secret + ": jdbc.url: must not contain a password; set HOTLINE_PULSE_JDBC_PASSWORD"
+                        + " or HOTLINE_PULSE_JDBC_PASSWORD_FILE in the environment instead");
+        Path emptyUser = write("jdbc:\n  user: \"\"\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(emptyUser))
+                .hasMessage(emptyUser + ": jdbc.user: must be a non-empty text");
+        Path notAMapping = write("jdbc: postgres\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(notAMapping))
+                .hasMessage(notAMapping + ": jdbc: must be a mapping of keys to values");
+    }
+
+    @Test
+    void theShippedJobFileHoldsTheDefaults() throws Exception {
+        assertThat(JobConfigLoader.load(Path.of("jobs/hotline-metrics.yaml"))).isEqualTo(JobConfig.DEFAULTS);
+    }
 }

@@ -20,8 +20,8 @@ class ShippedJobConfigUnitTest {
     void theEnvironmentOverridesWhatDiffersBetweenDeployments() throws Exception {
         JobConfig config = JobConfigLoader.load(SHIPPED, Map.of(
                 JobConfigLoader.BOOTSTRAP_SERVERS_VARIABLE, "kafka-1:9093",
-                JobConfigLoader.JDBC_URL_VARIABLE, "jdbc:postgresql://db:5432/ops",
-                JobConfigLoader.JDBC_USER_VARIABLE, "ops"));
+                JdbcConfig.URL_VARIABLE, "jdbc:postgresql://db:5432/ops",
+                JdbcConfig.USER_VARIABLE, "ops"));
         assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka-1:9093");
         assertThat(config.jdbc()).isEqualTo(new JdbcConfig("jdbc:postgresql://db:5432/ops", "ops"));
         assertThat(config.kafka().clientProperties(Map.of(KafkaConfig.SASL_JAAS_CONFIG_VARIABLE, "jaas")))

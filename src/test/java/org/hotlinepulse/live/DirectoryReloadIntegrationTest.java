@@ -15,6 +15,8 @@ import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.KafkaConfig;
 import org.hotlinepulse.config.RuntimeConfig;
 import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.postgres.Migrations;
+import org.hotlinepulse.postgres.TemporaryDatabase;
 import org.hotlinepulse.testing.InProcessKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +45,9 @@ class DirectoryReloadIntegrationTest {
     static final String MOVED = "037167890001";
     static final String ADDED = "037100000009";
 
+    @RegisterExtension
+    static final TemporaryDatabase DATABASE = new TemporaryDatabase("reload");
+
     @TempDir
     Path dir;
 
@@ -52,6 +57,7 @@ class DirectoryReloadIntegrationTest {
         Files.copy(Path.of("src/test/resources/job/directory.yaml"), directoryFile);
         try (InProcessKafka kafka = new InProcessKafka()) {
             kafka.createTopics(Map.of("hotline.cdr", 1, "metrics", 1, "rejected", 1, "late", 1));
+            Migrations.migrate(DATABASE.config(), Map.of());
             // Event time close to the wall clock: quiet partitions move the watermark with it.
             Instant before = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
             Instant after = before.plus(3, ChronoUnit.MINUTES);
@@ -60,7 +66,7 @@ class DirectoryReloadIntegrationTest {
                     new KafkaConfig(kafka.bootstrapServers(), "reload",
                             new KafkaConfig.Topics("hotline.cdr", "rejected", "late", "metrics", "alerts"),
                             Map.of()),
-                    JobConfig.DEFAULTS.jdbc(),
+                    DATABASE.config(),
                     new DirectorySourceConfig(DirectorySourceConfig.Source.YAML,
                             directoryFile.toString(), Duration.ofMillis(300)),
                     new RuntimeConfig(Duration.ofSeconds(1), null, 0, Duration.ofSeconds(1),

@@ -14,7 +14,7 @@ import org.hotlinepulse.avro.AlertState;
 import org.hotlinepulse.avro.AlertType;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.LineMetrics;
-import org.hotlinepulse.avro.Outcome;
+import org.hotlinepulse.avro.Scope;
 import org.hotlinepulse.avro.Severity;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
@@ -22,6 +22,7 @@ import org.hotlinepulse.cdr.CdrJson;
 import org.hotlinepulse.cdr.CdrWireFormat;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.config.DirectorySourceConfig;
+import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.KafkaConfig;
 import org.hotlinepulse.config.RuntimeConfig;
@@ -30,6 +31,9 @@ import org.hotlinepulse.kafka.CdrDeserializer;
 import org.hotlinepulse.metrics.Counts;
 import org.hotlinepulse.metrics.MetricsCsv;
 import org.hotlinepulse.metrics.WindowMetrics;
+import org.hotlinepulse.postgres.Migrations;
+import org.hotlinepulse.postgres.PostgresConnections;
+import org.hotlinepulse.postgres.TemporaryDatabase;
 import org.hotlinepulse.replay.Replay;
 import org.hotlinepulse.simulate.CdrGenerator;
 import org.hotlinepulse.testing.InProcessKafka;
@@ -43,6 +47,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +61,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The live job against a real Kafka broker: a simulated morning with bad messages between the
+ * The live job against a real Kafka broker and PostgreSQL: a simulated morning with bad messages between the
  * good ones, checked against a replay of the same CDRs, once straight through and once with
  * the job failing mid-stream and restoring from its last checkpoint.
  */
@@ -66,6 +73,9 @@ class LiveJobIntegrationTest {
 
     static final Path DIRECTORY = Path.of("src/test/resources/job/directory.yaml");
     static final int BAD_MESSAGES = 6;
+
+    @RegisterExtension
+    static final TemporaryDatabase DATABASE = new TemporaryDatabase("livejob");
 
     @TempDir
     static Path dir;
@@ -128,7 +138,7 @@ class LiveJobIntegrationTest {
         bad.add(CdrWireFormat.encode(Cdr.newBuilder(base).setCallId("bad-order")
                 .setEndTime(t.minusSeconds(1)).build()));
         bad.add(CdrWireFormat.encode(Cdr.newBuilder(base).setCallId("bad-contradiction")
-                .setOutcome(Outcome.ANSWERED).build()));
+                .setOutcome(org.hotlinepulse.avro.Outcome.ANSWERED).build()));
         bad.add(CdrWireFormat.encode(Cdr.newBuilder(base).setCallId("bad-line").setLine("").build()));
         bad.add(CdrWireFormat.encode(Cdr.newBuilder(base).setCallId("bad-score")
                 .setSatisfaction(9).build()));
@@ -140,22 +150,28 @@ class LiveJobIntegrationTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private JobConfig config(String run) {
+    private JobConfig config(String run, JdbcConfig jdbc) {
         KafkaConfig.Topics topics = new KafkaConfig.Topics("hotline.cdr", "rejected-" + run,
                 "late-" + run, "metrics-" + run, "alerts-" + run);
         return new JobConfig(JobConfig.DEFAULTS.metrics(),
                 new KafkaConfig(kafka.bootstrapServers(), "group-" + run, topics, Map.of()),
-                JobConfig.DEFAULTS.jdbc(),
+                jdbc,
                 new DirectorySourceConfig(DirectorySourceConfig.Source.YAML, DIRECTORY.toString(),
                         Duration.ofMinutes(1)),
                 new RuntimeConfig(Duration.ofMillis(300), null, 3, Duration.ofMillis(500),
                         Duration.ofSeconds(5), 2));
     }
 
-    /** Runs the live job until the metrics topic holds every expected row, then cancels it. */
-    private Map<String, String> runLive(String run, KafkaRecordDeserializationSchema<InputRecord> deserializer)
+    /** What one run left behind: the final rows on the metrics topic and in PostgreSQL. */
+    record RunResult(Map<String, String> onKafka, Map<String, String> inPostgres) {}
+
+    /** Runs the live job until topic and tables hold every expected row, then cancels it. */
+    private RunResult runLive(String run, KafkaRecordDeserializationSchema<InputRecord> deserializer)
             throws Exception {
-        JobConfig config = config(run);
+        String database = DATABASE.create(run);
+        JdbcConfig jdbc = DATABASE.configOf(database);
+        Migrations.migrate(jdbc, Map.of());
+        JobConfig config = config(run, jdbc);
         kafka.createTopics(Map.of("rejected-" + run, 1, "late-" + run, 1, "metrics-" + run, 2));
         LiveJob job = new LiveJob(config, Directory.load(DIRECTORY), Map.of());
         StreamExecutionEnvironment env =
@@ -163,18 +179,19 @@ class LiveJobIntegrationTest {
         job.buildOn(env, job.cdrSource(deserializer), new LiveSinks(config, Map.of()));
         JobClient client = env.executeAsync("hotline-metrics " + run);
         try {
-            Map<String, String> actual = Map.of();
+            RunResult outcome = new RunResult(Map.of(), Map.of());
             long deadline = System.currentTimeMillis() + 120_000;
             while (System.currentTimeMillis() < deadline) {
-                actual = finalRows(kafka.readAll("metrics-" + run));
-                if (actual.equals(expectedRows)) {
+                outcome = new RunResult(finalRows(kafka.readAll("metrics-" + run)), tableRows(jdbc));
+                if (outcome.onKafka().equals(expectedRows) && outcome.inPostgres().equals(expectedRows)) {
                     break;
                 }
                 Thread.sleep(1_000);
             }
-            return actual;
+            return outcome;
         } finally {
             client.cancel().get();
+            DATABASE.drop(database);
         }
     }
 
@@ -210,10 +227,50 @@ class LiveJobIntegrationTest {
         return rows;
     }
 
+    /** Both metrics tables, in the CSV form. */
+    private static Map<String, String> tableRows(JdbcConfig jdbc) throws Exception {
+        Map<String, String> rows = new HashMap<>();
+        try (Connection connection = PostgresConnections.open(jdbc, Map.of());
+             Statement statement = connection.createStatement()) {
+            for (Scope scope : Scope.values()) {
+                String key = scope == Scope.line ? "line" : "department";
+                try (ResultSet r = statement.executeQuery("SELECT * FROM " + scope.name() + "_metrics")) {
+                    while (r.next()) {
+                        Counts c = new Counts();
+                        c.attempts = r.getLong("attempts");
+                        c.connected = r.getLong("connected");
+                        c.answered = r.getLong("answered");
+                        c.abandoned = r.getLong("abandoned");
+                        c.shortAbandoned = r.getLong("short_abandoned");
+                        c.noAnswer = r.getLong("no_answer");
+                        c.busy = r.getLong("busy");
+                        c.failed = r.getLong("failed");
+                        c.answeredWithinSl = r.getLong("answered_within_sl");
+                        c.waitMsSum = r.getLong("wait_ms_sum");
+                        c.talkMsSum = r.getLong("talk_ms_sum");
+                        c.resolvedKnown = r.getLong("resolved_known");
+                        c.resolved = r.getLong("resolved");
+                        c.satisfactionCount = r.getLong("satisfaction_count");
+                        c.satisfactionSum = r.getLong("satisfaction_sum");
+                        c.satisfied = r.getLong("satisfied");
+                        WindowMetrics row = new WindowMetrics(scope, r.getString(key),
+                                scope == Scope.line ? r.getString("department") : null,
+                                r.getTimestamp("window_start").toInstant().toEpochMilli(),
+                                r.getInt("window_minutes"), c);
+                        rows.put(row.rowKey(), MetricsCsv.row(row));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
     @Test
-    void metricsOnKafkaEqualAReplayOfTheSameCdrsAndBadMessagesAreDeadLettered() throws Exception {
-        Map<String, String> actual = runLive("straight", new CdrDeserializer());
-        assertThat(actual).hasSize(expectedRows.size()).isEqualTo(expectedRows);
+    void metricsInPostgresAndOnKafkaEqualAReplayOfTheSameCdrsAndBadMessagesAreDeadLettered()
+            throws Exception {
+        RunResult outcome = runLive("straight", new CdrDeserializer());
+        assertThat(outcome.inPostgres()).hasSize(expectedRows.size()).isEqualTo(expectedRows);
+        assertThat(outcome.onKafka()).hasSize(expectedRows.size()).isEqualTo(expectedRows);
 
         List<ConsumerRecord<byte[], byte[]>> rejected = kafka.readAll("rejected-straight");
         assertThat(rejected).hasSize(BAD_MESSAGES);
@@ -235,9 +292,10 @@ class LiveJobIntegrationTest {
     @Test
     void aFailureMidStreamRestoresFromTheCheckpointWithNothingLostOrCountedTwice() throws Exception {
         FailingOnce.failed.set(false);
-        Map<String, String> actual = runLive("failover", new FailingOnce(goodCdrs / 2));
+        RunResult outcome = runLive("failover", new FailingOnce(goodCdrs / 2));
         assertThat(FailingOnce.failed).as("the failure happened").isTrue();
-        assertThat(actual).hasSize(expectedRows.size()).isEqualTo(expectedRows);
+        assertThat(outcome.inPostgres()).hasSize(expectedRows.size()).isEqualTo(expectedRows);
+        assertThat(outcome.onKafka()).hasSize(expectedRows.size()).isEqualTo(expectedRows);
         assertThat(kafka.readAll("rejected-failover")).as("dead letters exactly once")
                 .hasSize(BAD_MESSAGES);
     }

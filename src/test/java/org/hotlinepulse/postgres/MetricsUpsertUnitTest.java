@@ -1,0 +1,72 @@
+package org.hotlinepulse.postgres;
+
+import org.hotlinepulse.avro.Scope;
+import org.hotlinepulse.metrics.Counts;
+import org.hotlinepulse.metrics.Rates;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MetricsUpsertUnitTest {
+
+    @Test
+    void everyCountOfCountsHasAColumnInFieldOrder() throws Exception {
+        List<String> fields = new ArrayList<>();
+        Counts counts = new Counts();
+        long n = 1;
+        for (Field f : Counts.class.getFields()) {
+            if (!Modifier.isStatic(f.getModifiers())) {
+                fields.add(f.getName().replaceAll("([A-Z])", "_$1").toLowerCase());
+                f.setLong(counts, n++);
+            }
+        }
+        assertThat(MetricsUpsert.COUNT_COLUMNS).containsExactlyElementsOf(fields);
+        // Each value lands in its own column: field i was set to i + 1.
+        assertThat(MetricsUpsert.countValues(counts))
+                .containsExactly(java.util.stream.LongStream.rangeClosed(1, fields.size()).toArray());
+    }
+
+    @Test
+    void theLineStatementUpsertsOnLineWindowStartAndSize() {
+        String sql = MetricsUpsert.sql(Scope.line);
+        assertThat(sql).startsWith("INSERT INTO line_metrics (line, department, window_start, window_minutes, attempts, ")
+                .contains("ON CONFLICT (line, window_start, window_minutes) DO UPDATE SET department = EXCLUDED.department, ")
+                .contains("asa_seconds = EXCLUDED.asa_seconds")
+                .endsWith(", updated_at = now()");
+        assertThat(sql.chars().filter(c -> c == '?').count()).isEqualTo(4 + 16 + 5);
+        assertThat(sql).doesNotContain("line = EXCLUDED", "window_start = EXCLUDED");
+    }
+
+    @Test
+    void theDepartmentStatementHasNoLineColumn() {
+        String sql = MetricsUpsert.sql(Scope.department);
+        assertThat(sql).startsWith("INSERT INTO department_metrics (department, window_start, window_minutes, attempts, ")
+                .contains("ON CONFLICT (department, window_start, window_minutes) DO UPDATE SET attempts = EXCLUDED.attempts, ");
+        assertThat(sql.chars().filter(c -> c == '?').count()).isEqualTo(3 + 16 + 5);
+    }
+
+    @Test
+    void undefinedRatesAreNull() {
+        Counts allFailed = new Counts();
+        allFailed.attempts = 3;
+        allFailed.failed = 3;
+        assertThat(MetricsUpsert.rateValues(Rates.of(allFailed))).containsExactly(0.0, 0.0, null, null, null);
+        assertThat(MetricsUpsert.rateValues(Rates.of(new Counts()))).containsOnlyNulls().hasSize(5);
+    }
+
+    @Test
+    void rewrittenBatchedInsertsAreRefused() {
+        assertThat(PostgresMetricsSink.problemWithUrl("jdbc:postgresql://db/h?reWriteBatchedInserts=true"))
+                .contains("reWriteBatchedInserts=true cannot be used");
+        assertThat(PostgresMetricsSink.problemWithUrl("jdbc:postgresql://db/h?ssl=true&rewritebatchedinserts=TRUE"))
+                .isNotNull();
+        assertThat(PostgresMetricsSink.problemWithUrl("jdbc:postgresql://db/h?reWriteBatchedInserts=false")).isNull();
+        assertThat(Arrays.asList(PostgresMetricsSink.problemWithUrl("jdbc:postgresql://db/h"))).containsOnlyNulls();
+    }
+}
