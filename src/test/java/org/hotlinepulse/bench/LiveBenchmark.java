@@ -1,0 +1,228 @@
+package org.hotlinepulse.bench;
+
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.avro.Outcome;
+import org.hotlinepulse.cdr.CdrWireFormat;
+import org.hotlinepulse.config.DirectorySourceConfig;
+import org.hotlinepulse.config.JdbcConfig;
+import org.hotlinepulse.config.JobConfig;
+import org.hotlinepulse.config.KafkaConfig;
+import org.hotlinepulse.config.RuntimeConfig;
+import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.live.LiveJob;
+import org.hotlinepulse.live.LiveSinks;
+import org.hotlinepulse.postgres.Migrations;
+import org.hotlinepulse.postgres.PostgresConnections;
+import org.hotlinepulse.simulate.CdrGenerator;
+import org.hotlinepulse.simulate.SyntheticDirectory;
+import org.hotlinepulse.testing.InProcessKafka;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Kafka → Flink → PostgreSQL, measured: sustained CDRs per second through a backlog with
+ * checkpointing on, then the latency from producing a CDR to its row being visible in PostgreSQL
+ * at a steady live rate. Uses a real broker in this JVM and the local PostgreSQL (database
+ * {@code hotline_bench}, created if missing). Prints figures; asserts nothing.
+ *
+ * <p>{@code mvn -q -B test-compile exec:exec [-Dbench.cdrs=300000 -Dbench.lines=1000
+ * -Dbench.rate=2000 -Dbench.seconds=60]}
+ */
+public final class LiveBenchmark {
+    static final long CDRS = Long.getLong("bench.cdrs", 300_000);
+    static final int LINES = Integer.getInteger("bench.lines", 1_000);
+    static final int RATE = Integer.getInteger("bench.rate", 2_000);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+
+    public static void main(String[] args) throws Exception {
+        JdbcConfig jdbc = benchDatabase();
+        Migrations.migrate(jdbc, Map.of());
+        execute(jdbc, "TRUNCATE line_metrics, department_metrics");
+        Path dir = Files.createTempDirectory("hotline-pulse-live-bench");
+        SyntheticDirectory synthetic = new SyntheticDirectory(LINES, 50);
+        synthetic.writeYaml(dir.resolve("directory.yaml"));
+        try (InProcessKafka kafka = new InProcessKafka()) {
+            kafka.createTopics(Map.of("hotline.cdr", 2, "metrics", 2, "rejected", 1, "late", 1));
+            long counted = produceBacklog(kafka, synthetic.numbers());
+            JobConfig config = new JobConfig(
+                    JobConfig.DEFAULTS.metrics().withMaxOutOfOrderness(Duration.ofSeconds(2)),
+                    new KafkaConfig(kafka.bootstrapServers(), "bench",
+                            new KafkaConfig.Topics("hotline.cdr", "rejected", "late", "metrics", "alerts"),
+                            Map.of()),
+                    jdbc,
+                    new DirectorySourceConfig(DirectorySourceConfig.Source.YAML,
+                            dir.resolve("directory.yaml").toString(), Duration.ofMinutes(1)),
+                    new RuntimeConfig(Duration.ofSeconds(10), null, 3, Duration.ofSeconds(1),
+                            Duration.ofSeconds(2), 2));
+            LiveJob job = new LiveJob(config, Directory.load(dir.resolve("directory.yaml")), Map.of());
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.getExecutionEnvironment(job.flinkConfiguration());
+            job.buildOn(env, job.cdrSource(), new LiveSinks(config, Map.of()));
+            long started = System.nanoTime();
+            JobClient client = env.executeAsync("live-bench");
+            try {
+                while (countedInPostgres(jdbc) < counted) {
+                    Thread.sleep(250);
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.out.printf(Locale.ROOT, "backlog: %d CDRs (%d counted) over %d lines, Kafka -> "
+                                + "PostgreSQL with checkpoints every 10 s, parallelism 2: %.1f s, %.0f CDR/s "
+                                + "(including job start-up)%n",
+                        CDRS, counted, LINES, seconds, CDRS / seconds);
+                measureLatency(kafka, jdbc, synthetic.numbers());
+            } finally {
+                client.cancel().get();
+            }
+        }
+        System.exit(0);
+    }
+
+    /** Historic traffic, written as a PBX would (in end-time order); returns how many count. */
+    private static long produceBacklog(InProcessKafka kafka, List<String> lines) throws Exception {
+        Instant from = Instant.parse("2026-10-12T00:00:00Z");
+        Duration span = Duration.ofMillis((long) (CDRS * 1.05 / (30.0 * lines.size()) * 3_600_000));
+        CdrGenerator generator = new CdrGenerator(11, lines, 30, from, span);
+        long written = 0;
+        long counted = 0;
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+            while (generator.hasNext() && written < CDRS) {
+                Cdr cdr = generator.next();
+                producer.send(new ProducerRecord<>("hotline.cdr",
+                        cdr.getLine().getBytes(StandardCharsets.UTF_8), CdrWireFormat.encode(cdr)));
+                written++;
+                counted += cdr.getProbe() ? 0 : 1;
+            }
+        }
+        return counted;
+    }
+
+    /**
+     * CDRs of calls that start and end now, at a steady rate. A CDR is visible when its line's
+     * 1-minute row in PostgreSQL counts every CDR produced for that line and minute.
+     */
+    private static void measureLatency(InProcessKafka kafka, JdbcConfig jdbc, List<String> lines)
+            throws Exception {
+        Map<String, List<Long>> producedAt = new HashMap<>();
+        Map<String, Long> visibleAt = new HashMap<>();
+        long end = System.currentTimeMillis() + SECONDS * 1000L;
+        long sequence = 0;
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+            long nextPoll = 0;
+            while (System.currentTimeMillis() < end) {
+                long batchStart = System.currentTimeMillis();
+                for (int i = 0; i < RATE / 10; i++) {
+                    String line = lines.get((int) (sequence % lines.size()));
+                    long now = System.currentTimeMillis();
+                    Cdr cdr = Cdr.newBuilder().setCallId("live-" + sequence++).setLine(line)
+                            .setStartTime(Instant.ofEpochMilli(now - 1_000))
+                            .setEndTime(Instant.ofEpochMilli(now)).setOutcome(Outcome.BUSY).build();
+                    producer.send(new ProducerRecord<>("hotline.cdr",
+                            line.getBytes(StandardCharsets.UTF_8), CdrWireFormat.encode(cdr)));
+                    producedAt.computeIfAbsent(line + "|" + minute(now - 1_000), k -> new ArrayList<>())
+                            .add(now);
+                }
+                producer.flush();
+                if (System.currentTimeMillis() >= nextPoll) {
+                    observe(jdbc, producedAt, visibleAt);
+                    nextPoll = System.currentTimeMillis() + 200;
+                }
+                Thread.sleep(Math.max(0, 100 - (System.currentTimeMillis() - batchStart)));
+            }
+        }
+        long waitUntil = System.currentTimeMillis() + 90_000;
+        while (visibleAt.size() < producedAt.size() && System.currentTimeMillis() < waitUntil) {
+            observe(jdbc, producedAt, visibleAt);
+            Thread.sleep(200);
+        }
+        List<Long> latencies = new ArrayList<>();
+        producedAt.forEach((group, times) -> {
+            Long visible = visibleAt.get(group);
+            if (visible != null) {
+                times.forEach(t -> latencies.add(visible - t));
+            }
+        });
+        latencies.sort(Long::compare);
+        System.out.printf(Locale.ROOT, "live: %d CDRs at %d CDR/s over %d s; visible in PostgreSQL: "
+                        + "%d of %d line-minutes; latency produce -> row visible p50 %.1f s, p99 %.1f s "
+                        + "(1-minute windows: a CDR waits for its minute to end, plus 2 s out-of-orderness)%n",
+                sequence, RATE, SECONDS, visibleAt.size(), producedAt.size(),
+                percentile(latencies, 0.50) / 1000.0, percentile(latencies, 0.99) / 1000.0);
+    }
+
+    private static void observe(JdbcConfig jdbc, Map<String, List<Long>> producedAt,
+                                Map<String, Long> visibleAt) throws Exception {
+        long now = System.currentTimeMillis();
+        try (Connection c = PostgresConnections.open(jdbc, Map.of()); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT line, window_start, attempts FROM line_metrics "
+                     + "WHERE window_minutes = 1 AND window_start > now() - interval '1 day'")) {
+            while (r.next()) {
+                String group = r.getString(1) + "|" + r.getTimestamp(2).toInstant().toEpochMilli();
+                List<Long> produced = producedAt.get(group);
+                if (produced != null && !visibleAt.containsKey(group) && r.getLong(3) >= produced.size()) {
+                    visibleAt.put(group, now);
+                }
+            }
+        }
+    }
+
+    private static long minute(long ms) {
+        return ms - Math.floorMod(ms, 60_000);
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1,
+                Math.floor(p * sorted.size())));
+    }
+
+    private static long countedInPostgres(JdbcConfig jdbc) throws Exception {
+        try (Connection c = PostgresConnections.open(jdbc, Map.of()); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(
+                     "SELECT coalesce(sum(attempts), 0) FROM line_metrics WHERE window_minutes = 1")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(InProcessKafka kafka) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("linger.ms", "5");
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static JdbcConfig benchDatabase() throws Exception {
+        JdbcConfig server = new JdbcConfig("jdbc:postgresql://127.0.0.1:5432/postgres",
+                System.getenv().getOrDefault("HOTLINE_PULSE_TEST_PG_USER", "postgres"));
+        try (Connection c = PostgresConnections.open(server, Map.of()); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'hotline_bench'")) {
+            if (!r.next()) {
+                s.execute("CREATE DATABASE hotline_bench");
+            }
+        }
+        return new JdbcConfig("jdbc:postgresql://127.0.0.1:5432/hotline_bench", server.user());
+    }
+
+    private static void execute(JdbcConfig jdbc, String sql) throws Exception {
+        try (Connection c = PostgresConnections.open(jdbc, Map.of()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
