@@ -51,6 +51,11 @@ public class LineWindows
     public static final OutputTag<DeadLetter> LATE = new OutputTag<>("late") {};
     public static final OutputTag<MinuteCounts> DEPARTMENT_DELTAS =
             new OutputTag<>("department-deltas") {};
+    /**
+     * Every CDR that is not a repeat, probes and numbers missing from the directory included:
+     * deduplication is done once, here, for the line-health detectors as well.
+     */
+    public static final OutputTag<Cdr> FIRST_SEEN = new OutputTag<>("first-seen") {};
 
     private static final long MINUTE_MS = TumblingWindow.MINUTE_MS;
     private static final long CLEANUP_BUCKET_MS = 3_600_000;
@@ -112,6 +117,7 @@ public class LineWindows
             counters.duplicate.add(1);
             return;
         }
+        ctx.output(FIRST_SEEN, cdr);
         if (cdr.getProbe()) {
             return;
         }

@@ -204,6 +204,10 @@ class LineWindowsHarnessTest {
             assertThat(m.counts.attempts).isEqualTo(1);
             assertThat(m.counts.answered).isEqualTo(1);
         });
+        assertThat(harness.getSideOutput(LineWindows.FIRST_SEEN))
+                .as("every CDR but the repeats goes on to the line-health detectors")
+                .extracting(r -> r.getValue().getCallId())
+                .containsExactly("dup", "probe", "stranger");
     }
 
     @Test
