@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.hotlinepulse.directory.ThresholdKey;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ import java.util.TreeMap;
 public final class JobConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP_LEVEL =
-            Set.of("metrics", "kafka", "jdbc", "directory", "runtime");
+            Set.of("metrics", "kafka", "jdbc", "directory", "runtime", "alerts");
     private static final Set<String> KAFKA =
             Set.of("bootstrap_servers", "group_id", "topics", "properties");
     private static final Set<String> TOPICS = Set.of("cdr", "rejected", "late", "metrics", "alerts");
@@ -76,7 +78,36 @@ public final class JobConfigLoader {
         requireKnownKeys(root, "", TOP_LEVEL);
         return new JobConfig(metrics(root.path("metrics")), kafka(root.path("kafka")),
                 jdbc(root.path("jdbc")), directory(root.path("directory")),
-                runtime(root.path("runtime")));
+                runtime(root.path("runtime")), alerts(root.path("alerts")));
+    }
+
+    private AlertsConfig alerts(JsonNode node) throws ConfigException {
+        if (node.isMissingNode()) {
+            return AlertsConfig.DEFAULTS;
+        }
+        requireKnownKeys(node, "alerts.", Set.of("thresholds"));
+        JsonNode thresholds = node.path("thresholds");
+        if (thresholds.isMissingNode() || thresholds.isNull()) {
+            return AlertsConfig.DEFAULTS;
+        }
+        if (!thresholds.isObject()) {
+            throw error("alerts.thresholds", "must be a mapping of threshold names to values");
+        }
+        Map<ThresholdKey, Double> values = new EnumMap<>(ThresholdKey.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = thresholds.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String key = "alerts.thresholds." + entry.getKey();
+            ThresholdKey threshold = ThresholdKey.ofKey(entry.getKey());
+            if (threshold == null) {
+                throw error(key, "unknown threshold (known: " + ThresholdKey.allKeys() + ")");
+            }
+            if (!entry.getValue().isNumber() || !threshold.accepts(entry.getValue().asDouble())) {
+                throw error(key, "\"" + entry.getValue().asText() + "\" is not "
+                        + threshold.kind().description());
+            }
+            values.put(threshold, entry.getValue().asDouble());
+        }
+        return new AlertsConfig(values);
     }
 
     private KafkaConfig kafka(JsonNode node) throws ConfigException {

@@ -17,12 +17,15 @@ public final class PipelineCounters {
     public static final String DUPLICATE = "duplicate";
     public static final String LATE_DROPPED = "late_dropped";
     public static final String UNKNOWN_LINE = "unknown_line";
+    /** CDRs that arrived after the watermark had passed their start_time: counted, but no rule sees them. */
+    public static final String LATE_FOR_RULES = "late_for_rules";
 
     public final Count read;
     public final Count rejected;
     public final Count duplicate;
     public final Count lateDropped;
     public final Count unknownLine;
+    public final Count lateForRules;
 
     public PipelineCounters(RuntimeContext context) {
         read = new Count(context, READ);
@@ -30,6 +33,7 @@ public final class PipelineCounters {
         duplicate = new Count(context, DUPLICATE);
         lateDropped = new Count(context, LATE_DROPPED);
         unknownLine = new Count(context, UNKNOWN_LINE);
+        lateForRules = new Count(context, LATE_FOR_RULES);
     }
 
     /** Reads one count back from a finished job's accumulators (0 when it never happened). */

@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.cdr.CdrWireFormat;
+import org.hotlinepulse.config.AlertsConfig;
 import org.hotlinepulse.config.DirectorySourceConfig;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.config.JobConfig;
@@ -73,7 +74,7 @@ public final class LiveBenchmark {
                     // Quiet partitions follow the wall clock only after 30 s: a shorter period can
                     // pass before the first fetch, and would make the whole backlog late.
                     new RuntimeConfig(Duration.ofSeconds(10), null, 3, Duration.ofSeconds(1),
-                            Duration.ofSeconds(30), 2));
+                            Duration.ofSeconds(30), 2), AlertsConfig.DEFAULTS);
             LiveJob job = new LiveJob(config, Directory.load(dir.resolve("directory.yaml")), Map.of());
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(job.flinkConfiguration());

@@ -1,5 +1,6 @@
 package org.hotlinepulse.config;
 
+import org.hotlinepulse.directory.ThresholdKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,6 +49,26 @@ class JobConfigLoaderUnitTest {
         assertThat(m.shortAbandon()).isEqualTo(Duration.ofSeconds(3));
         assertThat(m.serviceLevel()).isEqualTo(Duration.ofMillis(15_500));
         assertThat(m.duplicateHorizon()).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void alertThresholdsOverrideTheDefaultsByKeyAndBadOnesAreNamed() throws Exception {
+        AlertsConfig alerts = JobConfigLoader.load(write("""
+                alerts:
+                  thresholds: {constant_busy_share: 0.9, unanswered_window_minutes: 30}
+                """)).alerts();
+        assertThat(alerts.thresholds()).containsOnly(
+                Map.entry(ThresholdKey.CONSTANT_BUSY_SHARE, 0.9),
+                Map.entry(ThresholdKey.UNANSWERED_WINDOW_MINUTES, 30.0));
+        assertThat(JobConfigLoader.load(write("")).alerts()).isEqualTo(AlertsConfig.DEFAULTS);
+
+        Path unknown = write("alerts:\n  thresholds: {busy_share: 0.9}\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(unknown))
+                .hasMessageStartingWith(unknown + ": alerts.thresholds.busy_share: unknown threshold (known: ");
+        Path wrongKind = write("alerts:\n  thresholds: {unanswered_window_minutes: 2.5}\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(wrongKind))
+                .hasMessage(wrongKind + ": alerts.thresholds.unanswered_window_minutes: \"2.5\" is not "
+                        + "a whole number of minutes of at least 1, such as 15");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.hotlinepulse.config;
 
+import org.hotlinepulse.directory.ThresholdKey;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -14,6 +16,14 @@ class ShippedJobConfigUnitTest {
     @Test
     void theShippedFileStatesTheDefaults() throws Exception {
         assertThat(JobConfigLoader.load(SHIPPED)).isEqualTo(JobConfig.DEFAULTS);
+    }
+
+    @Test
+    void everyAlertThresholdIsDocumented() throws Exception {
+        String text = Files.readString(SHIPPED);
+        for (ThresholdKey key : ThresholdKey.values()) {
+            assertThat(text).as("the shipped file documents " + key.key()).contains("#   " + key.key() + ": ");
+        }
     }
 
     @Test
