@@ -2,6 +2,8 @@ package org.hotlinepulse.cli;
 
 import org.hotlinepulse.config.DurationText;
 import org.hotlinepulse.config.JobConfig;
+import org.hotlinepulse.config.JobConfigLoader;
+import org.hotlinepulse.config.KafkaConfig;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.simulate.CdrOutput;
 import org.hotlinepulse.simulate.Fault;
@@ -28,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code hotline-pulse simulate}: realistic CDR traffic with injected faults, to a file or Kafka (docs/simulate.md). */
@@ -137,9 +140,9 @@ final class SimulateCommand implements Callable<Integer> {
             if (out != null) {
                 throw new UsageError("--out is for --to jsonl; Kafka output uses --config");
             }
-            JobConfig job = CommandInputs.config(config);
-            output = new KafkaCdrOutput(job.kafka().clientProperties(System.getenv()), job.kafka().topics().cdr());
-            target = "Kafka topic " + job.kafka().topics().cdr() + " at " + job.kafka().bootstrapServers();
+            KafkaConfig kafka = kafkaConfig(System.getenv());
+            output = new KafkaCdrOutput(kafka.clientProperties(System.getenv()), kafka.topics().cdr());
+            target = "Kafka topic " + kafka.topics().cdr() + " at " + kafka.bootstrapServers();
             if (span == null && pace == null) {
                 pace = 1.0;
             }
@@ -164,6 +167,17 @@ final class SimulateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "simulate: wrote %s to %s in %.1f s (%.0f CDR/s)%n",
                 simulator.tally().line(), target, seconds, seconds > 0 ? simulator.tally().total() / seconds : 0.0);
         return 0;
+    }
+
+    /** The kafka section of --config, or the defaults; brokers from the environment either way when set there. */
+    private KafkaConfig kafkaConfig(Map<String, String> env) throws UsageError {
+        if (config != null) {
+            return RunCommand.load(config, env).kafka();
+        }
+        KafkaConfig defaults = JobConfig.DEFAULTS.kafka();
+        String servers = env.get(JobConfigLoader.BOOTSTRAP_SERVERS_VARIABLE);
+        return servers == null || servers.isBlank() ? defaults
+                : new KafkaConfig(servers, defaults.groupId(), defaults.topics(), defaults.properties());
     }
 
     private Directory directory() throws UsageError, IOException {
