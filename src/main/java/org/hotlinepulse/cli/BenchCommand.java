@@ -8,8 +8,9 @@ import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.replay.Replay;
 import org.hotlinepulse.replay.ReplaySummary;
-import org.hotlinepulse.simulate.CdrGenerator;
+import org.hotlinepulse.simulate.SimulationSettings;
 import org.hotlinepulse.simulate.SyntheticDirectory;
+import org.hotlinepulse.simulate.TrafficSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,8 +61,8 @@ final class BenchCommand implements Callable<Integer> {
         long written = 0;
         long started = System.nanoTime();
         try (BufferedWriter out = Files.newBufferedWriter(cdrFile, StandardCharsets.UTF_8)) {
-            CdrGenerator generator = new CdrGenerator(42, directory.numbers(), callsPerHour,
-                    Instant.parse("2026-10-12T00:00:00Z"), span);
+            TrafficSimulator generator = new TrafficSimulator(directory.directory(),
+                    SimulationSettings.healthy(42, Instant.parse("2026-10-12T00:00:00Z"), span, callsPerHour));
             while (generator.hasNext() && written < cdrs) {
                 Cdr cdr = generator.next();
                 out.write(CdrJson.toJson(cdr));

@@ -51,6 +51,16 @@ final class CommandInputs {
         }
     }
 
+    static void requireUsableOutputFile(Path file) throws UsageError {
+        if (Files.isDirectory(file)) {
+            throw new UsageError(file + ": is a directory, not a file");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UsageError(file + ": folder " + parent + " does not exist");
+        }
+    }
+
     static CallerPseudonymiser pseudonymiser() throws UsageError {
         try {
             CallerPseudonymiser pseudonymiser = CallerPseudonymiser.fromEnvironment(System.getenv());

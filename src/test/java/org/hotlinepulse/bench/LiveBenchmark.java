@@ -19,8 +19,9 @@ import org.hotlinepulse.live.LiveJob;
 import org.hotlinepulse.live.LiveSinks;
 import org.hotlinepulse.postgres.Migrations;
 import org.hotlinepulse.postgres.PostgresConnections;
-import org.hotlinepulse.simulate.CdrGenerator;
+import org.hotlinepulse.simulate.SimulationSettings;
 import org.hotlinepulse.simulate.SyntheticDirectory;
+import org.hotlinepulse.simulate.TrafficSimulator;
 import org.hotlinepulse.testing.InProcessKafka;
 
 import java.nio.charset.StandardCharsets;
@@ -102,7 +103,8 @@ public final class LiveBenchmark {
     private static long produceBacklog(InProcessKafka kafka, List<String> lines) throws Exception {
         Instant from = Instant.parse("2026-10-12T00:00:00Z");
         Duration span = Duration.ofMillis((long) (CDRS * 1.05 / (30.0 * lines.size()) * 3_600_000));
-        CdrGenerator generator = new CdrGenerator(11, lines, 30, from, span);
+        TrafficSimulator generator = new TrafficSimulator(SyntheticDirectory.alwaysOpen(lines),
+                SimulationSettings.healthy(11, from, span, 30));
         long written = 0;
         long counted = 0;
         try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {

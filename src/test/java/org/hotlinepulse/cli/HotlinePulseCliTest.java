@@ -2,10 +2,7 @@ package org.hotlinepulse.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,31 +13,16 @@ class HotlinePulseCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = HotlinePulse.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        java.io.PrintStream oldErr = System.err;
-        java.io.ByteArrayOutputStream capturedErr = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(capturedErr, true));
-        try {
-            int code = cli.execute(args);
-            return new Run(code, out.toString(), err + capturedErr.toString());
-        } finally {
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void helpListsTheCommands() {
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("replay", "bench");
-        Run replayHelp = run("replay", "--help");
+        CliRun replayHelp = run("replay", "--help");
         assertThat(replayHelp.exitCode()).isZero();
         assertThat(replayHelp.out()).contains("--cdr", "--format", "--directory", "--out");
     }
@@ -48,7 +30,7 @@ class HotlinePulseCliTest {
     @Test
     void aMissingCdrFileIsOneClearLineAndANonZeroExit() throws Exception {
         Path directory = Path.of("src/test/resources/job/directory.yaml");
-        Run run = run("replay", "--cdr", dir.resolve("nope.jsonl").toString(),
+        CliRun run = run("replay", "--cdr", dir.resolve("nope.jsonl").toString(),
                 "--directory", directory.toString(), "--out", dir.resolve("out").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("hotline-pulse replay: "
@@ -64,7 +46,7 @@ class HotlinePulseCliTest {
                 lines:
                   - { number: "123", department: b, name: X, hours: "24x7" }
                 """);
-        Run run = run("replay", "--cdr", cdrs.toString(), "--directory", directory.toString(),
+        CliRun run = run("replay", "--cdr", cdrs.toString(), "--directory", directory.toString(),
                 "--out", dir.resolve("out").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip().lines()).hasSize(1);
@@ -74,7 +56,7 @@ class HotlinePulseCliTest {
     @Test
     void anUnknownFormatIsRejectedWithTheValidNames() throws Exception {
         Path cdrs = Files.writeString(dir.resolve("cdrs.csv"), "");
-        Run run = run("replay", "--cdr", cdrs.toString(), "--format", "xml",
+        CliRun run = run("replay", "--cdr", cdrs.toString(), "--format", "xml",
                 "--directory", "src/test/resources/job/directory.yaml",
                 "--out", dir.resolve("out").toString());
         assertThat(run.exitCode()).isEqualTo(2);
@@ -83,18 +65,10 @@ class HotlinePulseCliTest {
 
     @Test
     void replayOfTheExampleExitsZeroAndPrintsItsSummary() throws Exception {
-        java.io.PrintStream oldOut = System.out;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(captured, true));
-        Run run;
-        try {
-            run = run("replay", "--cdr", "examples/cdrs.jsonl", "--directory",
-                    "examples/directory.yaml", "--out", dir.resolve("out").toString());
-        } finally {
-            System.setOut(oldOut);
-        }
+        CliRun run = run("replay", "--cdr", "examples/cdrs.jsonl", "--directory",
+                "examples/directory.yaml", "--out", dir.resolve("out").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(captured.toString()).containsPattern(
+        assertThat(run.out()).containsPattern(
                 "replay: read \\d+ records: [1-9]\\d* rejected, \\d+ duplicate, \\d+ late, \\d+ for unknown lines");
         assertThat(Files.readAllLines(dir.resolve("out/metrics.csv")).size()).isGreaterThan(10);
     }
@@ -115,7 +89,7 @@ class HotlinePulseCliTest {
             writer.append(org.hotlinepulse.avro.Cdr.newBuilder().setCallId("bad").setLine("12345")
                     .setStartTime(t0).setEndTime(t0.minusSeconds(1)).build());
         }
-        Run run = run("replay", "--cdr", avro.toString(), "--format", "avro",
+        CliRun run = run("replay", "--cdr", avro.toString(), "--format", "avro",
                 "--directory", "src/test/resources/job/directory.yaml",
                 "--out", dir.resolve("out").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -125,5 +99,40 @@ class HotlinePulseCliTest {
                         + "0.0000,1.0000,5.0000,0,0,0,0,0,zz-12345");
         assertThat(Files.readString(dir.resolve("out/rejected.jsonl")))
                 .contains("\"source\":\"cdrs.avro\"", "\"line_no\":5", "end_time");
+    }
+
+    @Test
+    void simulateHasHelpAndRefusesBadInputWithOneLine() throws Exception {
+        CliRun help = run("simulate", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--lines", "--directory", "--rate", "--faults", "--probe-every",
+                "--seed", "--from", "--duration", "--speed", "--to", "--out", "--config");
+        assertThat(run("--help").out()).contains("simulate");
+
+        String directory = "src/test/resources/job/directory.yaml";
+        String out = dir.resolve("cdrs.jsonl").toString();
+        CliRun badFault = run("simulate", "--directory", directory, "--duration", "1h", "--to", "jsonl",
+                "--out", out, "--faults", "busy:12345@+1h..+2q");
+        assertThat(badFault.exitCode()).isEqualTo(2);
+        assertThat(badFault.err().strip().lines()).hasSize(1);
+        assertThat(badFault.err()).startsWith("hotline-pulse simulate: fault \"busy:12345@+1h..+2q\": repair \"+2q\"");
+
+        CliRun noDuration = run("simulate", "--lines", "3", "--to", "jsonl", "--out", out);
+        assertThat(noDuration.exitCode()).isEqualTo(2);
+        assertThat(noDuration.err().strip()).isEqualTo("hotline-pulse simulate: --to jsonl needs --out FILE and --duration");
+
+        CliRun badTarget = run("simulate", "--lines", "3", "--duration", "1h", "--to", "csv", "--out", out);
+        assertThat(badTarget.exitCode()).isEqualTo(2);
+        assertThat(badTarget.err().strip()).isEqualTo("hotline-pulse simulate: --to: \"csv\" is not jsonl or kafka");
+
+        CliRun badDuration = run("simulate", "--lines", "3", "--duration", "soon", "--to", "jsonl", "--out", out);
+        assertThat(badDuration.exitCode()).isEqualTo(2);
+        assertThat(badDuration.err()).startsWith("hotline-pulse simulate: --duration: \"soon\" is not a duration");
+
+        CliRun both = run("simulate", "--lines", "3", "--directory", directory, "--duration", "1h",
+                "--to", "jsonl", "--out", out);
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+        assertThat(Files.exists(dir.resolve("cdrs.jsonl"))).as("nothing written on bad input").isFalse();
     }
 }

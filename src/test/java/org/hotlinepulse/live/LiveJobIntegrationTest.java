@@ -36,7 +36,9 @@ import org.hotlinepulse.postgres.Migrations;
 import org.hotlinepulse.postgres.PostgresConnections;
 import org.hotlinepulse.postgres.TemporaryDatabase;
 import org.hotlinepulse.replay.Replay;
-import org.hotlinepulse.simulate.CdrGenerator;
+import org.hotlinepulse.simulate.SimulationSettings;
+import org.hotlinepulse.simulate.SyntheticDirectory;
+import org.hotlinepulse.simulate.TrafficSimulator;
 import org.hotlinepulse.testing.InProcessKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,8 +92,9 @@ class LiveJobIntegrationTest {
         kafka.createTopics(Map.of("hotline.cdr", 3));
         List<ProducerRecord<byte[], byte[]>> messages = new ArrayList<>();
         List<String> replayLines = new ArrayList<>();
-        CdrGenerator traffic = new CdrGenerator(7, List.of("037167890001", "037167890002", "12345",
-                "037199999999"), 150, Instant.parse("2026-10-12T00:30:00Z"), Duration.ofHours(4));
+        TrafficSimulator traffic = new TrafficSimulator(SyntheticDirectory.alwaysOpen(List.of("037167890001",
+                "037167890002", "12345", "037199999999")),
+                SimulationSettings.healthy(7, Instant.parse("2026-10-12T00:30:00Z"), Duration.ofHours(4), 150));
         List<byte[]> bad = badMessages();
         int i = 0;
         while (traffic.hasNext()) {
