@@ -7,6 +7,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.hotlinepulse.cdr.DeadLetter;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.job.JobSinks;
+import org.hotlinepulse.avro.Alert;
+import org.hotlinepulse.kafka.AlertSerializer;
 import org.hotlinepulse.kafka.DeadLetterSerializer;
 import org.hotlinepulse.kafka.MetricsSerializer;
 import org.hotlinepulse.metrics.WindowMetrics;
@@ -56,6 +58,17 @@ public final class LiveSinks implements JobSinks {
         records.sinkTo(kafkaSink(new DeadLetterSerializer(topic), DeliveryGuarantee.EXACTLY_ONCE,
                         "hotline-pulse-late"))
                 .name(topic).uid("late-kafka");
+    }
+
+    /**
+     * Writes the alert state changes to {@code hotline.alerts} in Kafka transactions: a change is
+     * a notification, not an upsert, so a restart must not publish it twice.
+     */
+    public void alertsToKafka(DataStream<Alert> alerts) {
+        String topic = config.kafka().topics().alerts();
+        alerts.sinkTo(kafkaSink(new AlertSerializer(topic), DeliveryGuarantee.EXACTLY_ONCE,
+                        "hotline-pulse-alerts"))
+                .name(topic).uid("alerts-kafka");
     }
 
     private <T> KafkaSink<T> kafkaSink(KafkaRecordSerializationSchema<T> serializer,
