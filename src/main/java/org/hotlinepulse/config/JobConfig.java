@@ -4,14 +4,15 @@ import java.io.Serializable;
 
 /** The typed configuration of the hotline-metrics job, as loaded by {@link JobConfigLoader}. */
 public record JobConfig(MetricsConfig metrics, KafkaConfig kafka, JdbcConfig jdbc,
-                        DirectorySourceConfig directory, RuntimeConfig runtime)
+                        DirectorySourceConfig directory, RuntimeConfig runtime,
+                        AlertmanagerConfig alertmanager)
         implements Serializable {
 
     public static final JobConfig DEFAULTS = new JobConfig(MetricsConfig.DEFAULTS,
             KafkaConfig.DEFAULTS, JdbcConfig.DEFAULTS, DirectorySourceConfig.DEFAULTS,
-            RuntimeConfig.DEFAULTS);
+            RuntimeConfig.DEFAULTS, AlertmanagerConfig.DEFAULTS);
 
     public JobConfig withMetrics(MetricsConfig metrics) {
-        return new JobConfig(metrics, kafka, jdbc, directory, runtime);
+        return new JobConfig(metrics, kafka, jdbc, directory, runtime, alertmanager);
     }
 }

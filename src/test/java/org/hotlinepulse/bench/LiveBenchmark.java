@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.cdr.CdrWireFormat;
+import org.hotlinepulse.config.AlertmanagerConfig;
 import org.hotlinepulse.config.DirectorySourceConfig;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.config.JobConfig;
@@ -71,7 +72,8 @@ public final class LiveBenchmark {
                     new DirectorySourceConfig(DirectorySourceConfig.Source.YAML,
                             dir.resolve("directory.yaml").toString(), Duration.ofMinutes(1)),
                     new RuntimeConfig(Duration.ofSeconds(10), null, 3, Duration.ofSeconds(1),
-                            Duration.ofSeconds(2), 2));
+                            Duration.ofSeconds(2), 2),
+                    AlertmanagerConfig.DEFAULTS);
             LiveJob job = new LiveJob(config, Directory.load(dir.resolve("directory.yaml")), Map.of());
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(job.flinkConfiguration());

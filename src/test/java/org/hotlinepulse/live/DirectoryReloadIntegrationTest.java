@@ -10,6 +10,7 @@ import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.LineMetrics;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.cdr.CdrWireFormat;
+import org.hotlinepulse.config.AlertmanagerConfig;
 import org.hotlinepulse.config.DirectorySourceConfig;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.KafkaConfig;
@@ -70,7 +71,8 @@ class DirectoryReloadIntegrationTest {
                     new DirectorySourceConfig(DirectorySourceConfig.Source.YAML,
                             directoryFile.toString(), Duration.ofMillis(300)),
                     new RuntimeConfig(Duration.ofSeconds(1), null, 0, Duration.ofSeconds(1),
-                            Duration.ofSeconds(2), 1));
+                            Duration.ofSeconds(2), 1),
+                    AlertmanagerConfig.DEFAULTS);
             LiveJob job = new LiveJob(config, Directory.load(directoryFile), Map.of());
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(job.flinkConfiguration());
