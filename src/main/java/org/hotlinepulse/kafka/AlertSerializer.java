@@ -2,11 +2,9 @@ package org.hotlinepulse.kafka;
 
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.hotlinepulse.alerts.AlertBytes;
 import org.hotlinepulse.avro.Alert;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,17 +21,6 @@ public class AlertSerializer implements KafkaRecordSerializationSchema<Alert> {
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(Alert alert, KafkaSinkContext context, Long timestamp) {
-        return new ProducerRecord<>(topic, alert.getId().getBytes(StandardCharsets.UTF_8), encode(alert));
-    }
-
-    private static byte[] encode(Alert alert) {
-        try {
-            ByteBuffer buffer = alert.toByteBuffer();
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode alert " + alert.getId(), e);
-        }
+        return new ProducerRecord<>(topic, alert.getId().getBytes(StandardCharsets.UTF_8), AlertBytes.encode(alert));
     }
 }
