@@ -146,6 +146,35 @@ class AlertmanagerIntegrationTest {
                 .containsExactly("sink-b");
     }
 
+    @Test
+    void theFlinkSinkReSendsOnItsTimersWhileNoChangeArrives() throws Exception {
+        Alert a = AlertFixtures.firing("timer-a", "037167890008", "2026-10-12T02:00:00Z");
+        Alert b = AlertFixtures.firing("timer-b", "037167890009", "2026-10-12T02:01:00Z");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        // The sink runs in a task of its own, so its timers fire while the upstream task holds b back.
+        env.disableOperatorChaining();
+        AlertmanagerSink.attach(env.fromData(Alert.class, a, b).map(alert -> {
+                    if (alert.getId().equals("timer-b")) {
+                        Thread.sleep(5_000);
+                    }
+                    return alert;
+                }).returns(Alert.class).setParallelism(1),
+                new AlertmanagerConfig(List.of(ALERTMANAGER.url()), RESEND, Duration.ofSeconds(2),
+                        Duration.ofSeconds(1)), Map.of());
+        var job = env.executeAsync("alertmanager sink timer test");
+
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (ALERTMANAGER.alerts().isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(3_000); // longer than resolve_timeout, no change arrives meanwhile
+        assertThat(ALERTMANAGER.alerts()).extracting(x -> x.path("labels").path("episode").asText())
+                .containsExactly("timer-a");
+        job.getJobExecutionResult().get();
+        assertThat(ALERTMANAGER.alerts()).extracting(x -> x.path("labels").path("episode").asText())
+                .containsExactlyInAnyOrder("timer-a", "timer-b");
+    }
+
     private static AlertmanagerDelivery delivery() {
         return new AlertmanagerDelivery(List.of(new AlertmanagerClient(ALERTMANAGER.url(), null,
                 Duration.ofSeconds(2))), RESEND, BACKOFF);
