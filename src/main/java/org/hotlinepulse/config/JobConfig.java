@@ -4,14 +4,15 @@ import java.io.Serializable;
 
 /** The typed configuration of the hotline-metrics job, as loaded by {@link JobConfigLoader}. */
 public record JobConfig(MetricsConfig metrics, KafkaConfig kafka, JdbcConfig jdbc,
-                        DirectorySourceConfig directory, RuntimeConfig runtime, AlertsConfig alerts)
+                        DirectorySourceConfig directory, RuntimeConfig runtime, AlertsConfig alerts,
+                        AlertmanagerConfig alertmanager)
         implements Serializable {
 
     public static final JobConfig DEFAULTS = new JobConfig(MetricsConfig.DEFAULTS,
             KafkaConfig.DEFAULTS, JdbcConfig.DEFAULTS, DirectorySourceConfig.DEFAULTS,
-            RuntimeConfig.DEFAULTS, AlertsConfig.DEFAULTS);
+            RuntimeConfig.DEFAULTS, AlertsConfig.DEFAULTS, AlertmanagerConfig.DEFAULTS);
 
     public JobConfig withMetrics(MetricsConfig metrics) {
-        return new JobConfig(metrics, kafka, jdbc, directory, runtime, alerts);
+        return new JobConfig(metrics, kafka, jdbc, directory, runtime, alerts, alertmanager);
     }
 }

@@ -26,12 +26,14 @@ import java.util.TreeMap;
 public final class JobConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP_LEVEL =
-            Set.of("metrics", "kafka", "jdbc", "directory", "runtime", "alerts");
+            Set.of("metrics", "kafka", "jdbc", "directory", "runtime", "alerts", "alertmanager");
     private static final Set<String> KAFKA =
             Set.of("bootstrap_servers", "group_id", "topics", "properties");
     private static final Set<String> TOPICS = Set.of("cdr", "rejected", "late", "metrics", "alerts");
     private static final Set<String> JDBC = Set.of("url", "user");
     private static final Set<String> DIRECTORY = Set.of("source", "file", "reload_interval");
+    private static final Set<String> ALERTMANAGER =
+            Set.of("urls", "resend_interval", "timeout", "max_backoff");
     private static final Set<String> RUNTIME = Set.of("checkpoint_interval", "checkpoint_dir",
             "restart_attempts", "restart_delay", "quiet_partition_after", "parallelism");
 
@@ -78,7 +80,8 @@ public final class JobConfigLoader {
         requireKnownKeys(root, "", TOP_LEVEL);
         return new JobConfig(metrics(root.path("metrics")), kafka(root.path("kafka")),
                 jdbc(root.path("jdbc")), directory(root.path("directory")),
-                runtime(root.path("runtime")), alerts(root.path("alerts")));
+                runtime(root.path("runtime")), alerts(root.path("alerts")),
+                alertmanager(root.path("alertmanager")));
     }
 
     private AlertsConfig alerts(JsonNode node) throws ConfigException {
@@ -199,6 +202,42 @@ public final class JobConfigLoader {
                 duration(node, "runtime.", "restart_delay", d.restartDelay()),
                 duration(node, "runtime.", "quiet_partition_after", d.quietPartitionAfter()),
                 count(node, "runtime.", "parallelism", d.parallelism()));
+    }
+
+    private AlertmanagerConfig alertmanager(JsonNode node) throws ConfigException {
+        AlertmanagerConfig d = AlertmanagerConfig.DEFAULTS;
+        if (node.isMissingNode()) {
+            return d;
+        }
+        requireKnownKeys(node, "alertmanager.", ALERTMANAGER);
+        List<String> urls = new ArrayList<>();
+        JsonNode list = node.path("urls");
+        if (!list.isMissingNode() && !list.isArray()) {
+            throw error("alertmanager.urls", "must be a list of base URLs, such as [http://alertmanager:9093]");
+        }
+        for (JsonNode url : list) {
+            String text = url.asText();
+            if (!url.isTextual() || !text.matches("https?://[^\\s]+")) {
+                throw error("alertmanager.urls", "\"" + text + "\" is not an http:// or https:// URL");
+            }
+            if (text.matches("https?://[^/]*@.*")) {
+                throw error("alertmanager.urls", "must not contain credentials; set "
+                        + AlertmanagerConfig.TOKEN_VARIABLE + " or " + AlertmanagerConfig.TOKEN_FILE_VARIABLE
+                        + " in the environment instead");
+            }
+            urls.add(text);
+        }
+        AlertmanagerConfig config = new AlertmanagerConfig(urls,
+                duration(node, "alertmanager.", "resend_interval", d.resendInterval()),
+                duration(node, "alertmanager.", "timeout", d.timeout()),
+                duration(node, "alertmanager.", "max_backoff", d.maxBackoff()));
+        for (Map.Entry<String, Duration> positive : Map.of("resend_interval", config.resendInterval(),
+                "timeout", config.timeout(), "max_backoff", config.maxBackoff()).entrySet()) {
+            if (positive.getValue().isZero()) {
+                throw error("alertmanager." + positive.getKey(), "must be longer than zero");
+            }
+        }
+        return config;
     }
 
     private String text(JsonNode parent, String prefix, String name, String fallback)

@@ -7,10 +7,14 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.hotlinepulse.cdr.DeadLetter;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.job.JobSinks;
+import org.hotlinepulse.alertmanager.AlertmanagerSink;
+import org.hotlinepulse.avro.Alert;
+import org.hotlinepulse.kafka.AlertSerializer;
 import org.hotlinepulse.kafka.DeadLetterSerializer;
 import org.hotlinepulse.kafka.MetricsSerializer;
 import org.hotlinepulse.metrics.WindowMetrics;
 import org.hotlinepulse.postgres.MetricsSinkSettings;
+import org.hotlinepulse.postgres.PostgresAlertSink;
 import org.hotlinepulse.postgres.PostgresMetricsSink;
 
 import java.util.Map;
@@ -56,6 +60,20 @@ public final class LiveSinks implements JobSinks {
         records.sinkTo(kafkaSink(new DeadLetterSerializer(topic), DeliveryGuarantee.EXACTLY_ONCE,
                         "hotline-pulse-late"))
                 .name(topic).uid("late-kafka");
+    }
+
+    /**
+     * Delivers the alert state changes: to {@code hotline.alerts} in Kafka transactions (a change
+     * is a notification, not an upsert, so a restart must not publish it twice), upserted into
+     * PostgreSQL {@code alerts}, and to Alertmanager when the configuration names instances.
+     */
+    public void alerts(DataStream<Alert> alerts) {
+        PostgresAlertSink.attach(alerts, config.jdbc(), env, MetricsSinkSettings.DEFAULTS);
+        AlertmanagerSink.attach(alerts, config.alertmanager(), env);
+        String topic = config.kafka().topics().alerts();
+        alerts.sinkTo(kafkaSink(new AlertSerializer(topic), DeliveryGuarantee.EXACTLY_ONCE,
+                        "hotline-pulse-alerts"))
+                .name(topic).uid("alerts-kafka");
     }
 
     private <T> KafkaSink<T> kafkaSink(KafkaRecordSerializationSchema<T> serializer,

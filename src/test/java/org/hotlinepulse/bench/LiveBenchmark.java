@@ -9,6 +9,7 @@ import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.cdr.CdrWireFormat;
 import org.hotlinepulse.config.AlertsConfig;
+import org.hotlinepulse.config.AlertmanagerConfig;
 import org.hotlinepulse.config.DirectorySourceConfig;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.config.JobConfig;
@@ -75,7 +76,8 @@ public final class LiveBenchmark {
                     // Quiet partitions follow the wall clock only after 30 s: a shorter period can
                     // pass before the first fetch, and would make the whole backlog late.
                     new RuntimeConfig(Duration.ofSeconds(10), null, 3, Duration.ofSeconds(1),
-                            Duration.ofSeconds(30), 2), AlertsConfig.DEFAULTS);
+                            Duration.ofSeconds(30), 2), AlertsConfig.DEFAULTS,
+                    AlertmanagerConfig.DEFAULTS);
             LiveJob job = new LiveJob(config, Directory.load(dir.resolve("directory.yaml")), Map.of());
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(job.flinkConfiguration());

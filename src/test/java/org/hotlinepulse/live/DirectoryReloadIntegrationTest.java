@@ -11,6 +11,7 @@ import org.hotlinepulse.avro.LineMetrics;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.cdr.CdrWireFormat;
 import org.hotlinepulse.config.AlertsConfig;
+import org.hotlinepulse.config.AlertmanagerConfig;
 import org.hotlinepulse.config.DirectorySourceConfig;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.KafkaConfig;
@@ -71,7 +72,8 @@ class DirectoryReloadIntegrationTest {
                     new DirectorySourceConfig(DirectorySourceConfig.Source.YAML,
                             directoryFile.toString(), Duration.ofMillis(300)),
                     new RuntimeConfig(Duration.ofSeconds(1), null, 0, Duration.ofSeconds(1),
-                            Duration.ofSeconds(2), 1), AlertsConfig.DEFAULTS);
+                            Duration.ofSeconds(2), 1), AlertsConfig.DEFAULTS,
+                    AlertmanagerConfig.DEFAULTS);
             LiveJob job = new LiveJob(config, Directory.load(directoryFile), Map.of());
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(job.flinkConfiguration());

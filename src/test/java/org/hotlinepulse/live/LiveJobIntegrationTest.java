@@ -22,6 +22,7 @@ import org.hotlinepulse.cdr.CdrJson;
 import org.hotlinepulse.cdr.CdrWireFormat;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.config.AlertsConfig;
+import org.hotlinepulse.config.AlertmanagerConfig;
 import org.hotlinepulse.config.DirectorySourceConfig;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.config.JobConfig;
@@ -163,7 +164,8 @@ class LiveJobIntegrationTest {
                 new DirectorySourceConfig(DirectorySourceConfig.Source.YAML, DIRECTORY.toString(),
                         Duration.ofMinutes(1)),
                 new RuntimeConfig(Duration.ofMillis(300), null, 3, Duration.ofMillis(500),
-                        Duration.ofSeconds(5), 2), AlertsConfig.DEFAULTS);
+                        Duration.ofSeconds(5), 2), AlertsConfig.DEFAULTS,
+                    AlertmanagerConfig.DEFAULTS);
     }
 
     /** What one run left behind: the final rows on the metrics topic and in PostgreSQL. */

@@ -31,15 +31,15 @@ class MigrationsIntegrationTest {
         try {
             JdbcConfig config = DB.configOf(fresh);
             Migrations.Result first = Migrations.migrate(config, Map.of());
-            assertThat(first.migrationsApplied()).isEqualTo(2);
-            assertThat(first.schemaVersion()).isEqualTo("2");
+            assertThat(first.migrationsApplied()).isEqualTo(3);
+            assertThat(first.schemaVersion()).isEqualTo("3");
 
             Migrations.Result again = Migrations.migrate(config, Map.of());
-            assertThat(again).isEqualTo(new Migrations.Result(0, "2"));
+            assertThat(again).isEqualTo(new Migrations.Result(0, "3"));
 
             try (Connection c = PostgresConnections.open(config, Map.of())) {
                 assertThat(tables(c)).contains("line_metrics", "department_metrics", "line_directory",
-                        "departments", "calendar_days", "line_closures", "directory_settings",
+                        "departments", "calendar_days", "line_closures", "directory_settings", "alerts",
                         "flyway_schema_history");
             }
         } finally {

@@ -1,0 +1,129 @@
+package org.hotlinepulse.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Prometheus Alertmanager (Debian's {@code prometheus-alertmanager}) on a free loopback
+ * port for one test class: a minimal configuration (one receiver without integrations) in a
+ * temporary folder, clustering off, started before the tests and stopped after them; it can be
+ * stopped and started again on the same port. The class is skipped, with the reason, when the
+ * binary is missing.
+ */
+public final class LocalAlertmanager implements BeforeAllCallback, AfterAllCallback {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String resolveTimeout;
+    private Path binary;
+    private Path dir;
+    private int port;
+    private Process process;
+
+    /** @param resolveTimeout Alertmanager's {@code resolve_timeout}, such as {@code 2s} */
+    public LocalAlertmanager(String resolveTimeout) {
+        this.resolveTimeout = resolveTimeout;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        binary = Stream.of("/usr/bin/prometheus-alertmanager", "/usr/local/bin/alertmanager")
+                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        Assumptions.assumeTrue(binary != null, "no Alertmanager binary (/usr/bin/prometheus-alertmanager);"
+                + " install it with: apt-get install -y prometheus-alertmanager");
+        dir = Files.createTempDirectory("hp-alertmanager");
+        Files.writeString(dir.resolve("alertmanager.yml"), "global:\n  resolve_timeout: " + resolveTimeout + "\n"
+                + "route:\n  receiver: nobody\nreceivers:\n  - name: nobody\n");
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        stop();
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** The base URL, such as {@code http://127.0.0.1:41234}. */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Starts it (again, on the same port) and waits until it answers {@code /-/ready}. */
+    public void start() throws Exception {
+        process = new ProcessBuilder(binary.toString(),
+                "--config.file=" + dir.resolve("alertmanager.yml"),
+                "--storage.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--cluster.listen-address=")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("alertmanager.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Alertmanager exited: " + Files.readString(dir.resolve("alertmanager.log")));
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/-/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("Alertmanager not ready within 20 s on " + url());
+    }
+
+    /** Stops it; its alerts are gone (Alertmanager keeps them in memory only). */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** The active alerts, as {@code GET /api/v2/alerts} lists them (resolved ones are not listed). */
+    public List<JsonNode> alerts() throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/api/v2/alerts")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /api/v2/alerts: HTTP " + response.statusCode() + ": " + response.body());
+        }
+        List<JsonNode> alerts = new ArrayList<>();
+        JSON.readTree(response.body()).forEach(alerts::add);
+        return alerts;
+    }
+}
