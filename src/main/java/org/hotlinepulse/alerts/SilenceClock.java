@@ -85,7 +85,7 @@ final class SilenceClock {
 
     /**
      * No baseline: the end of the last scheduled service of the first local calendar day that
-     * has scheduled service and all of whose scheduled service lies at or after {@code quietFrom}.
+     * has scheduled service and all of whose scheduled service lies after {@code quietFrom}.
      */
     private long endOfFirstWholeServiceDay(long quietFrom) {
         LocalDate day = Instant.ofEpochMilli(quietFrom).atZone(zone).toLocalDate();
@@ -93,7 +93,7 @@ final class SilenceClock {
             long dayStart = day.atStartOfDay(zone).toInstant().toEpochMilli();
             long dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
             List<long[]> spans = scheduledSpans(dayStart, dayEnd);
-            if (!spans.isEmpty() && spans.get(0)[0] >= quietFrom) {
+            if (!spans.isEmpty() && spans.get(0)[0] > quietFrom) {
                 return spans.get(spans.size() - 1)[1];
             }
         }
