@@ -2,6 +2,7 @@ package org.hotlinepulse.alerts;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
 import org.hotlinepulse.directory.Line;
 import org.hotlinepulse.directory.ThresholdKey;
@@ -67,7 +68,7 @@ public final class AlertThresholds implements Serializable {
         if (line == null || line.thresholds().isEmpty()) {
             return this;
         }
-        java.util.EnumMap<ThresholdKey, Double> own = new java.util.EnumMap<>(ThresholdKey.class);
+        EnumMap<ThresholdKey, Double> own = new EnumMap<>(ThresholdKey.class);
         for (ThresholdKey k : ThresholdKey.values()) {
             line.threshold(k).ifPresent(v -> own.put(k, v));
         }

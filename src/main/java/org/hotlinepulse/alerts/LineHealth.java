@@ -1,6 +1,8 @@
 package org.hotlinepulse.alerts;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.hotlinepulse.avro.Alert;
@@ -64,6 +66,10 @@ public class LineHealth {
         }
         learn(t, ctx);
         remember(a, t, ctx.thresholds().longestWindowMinutes());
+        // The number has been added to the directory since it was reported unknown.
+        if (isOpen(AlertType.UNKNOWN_LINE)) {
+            resolve(AlertType.UNKNOWN_LINE, ctx, t, out);
+        }
         if (isOpen(AlertType.SILENT)) {
             resolve(AlertType.SILENT, ctx, t, out);
         }
@@ -77,25 +83,21 @@ public class LineHealth {
      * SILENT firing, UNKNOWN_LINE resolving; Long.MAX_VALUE when nothing is due.
      */
     public long nextTimer(LineContext ctx) {
-        if (ctx.line() == null) {
-            return isOpen(AlertType.UNKNOWN_LINE) ? unknownLineResolvesAt(ctx) : Long.MAX_VALUE;
+        long next = isOpen(AlertType.UNKNOWN_LINE) ? unknownLineResolvesAt(ctx) : Long.MAX_VALUE;
+        if (ctx.line() != null && !isOpen(AlertType.SILENT)) {
+            next = Math.min(next, silentDue(ctx, new double[1]));
         }
-        if (isOpen(AlertType.SILENT)) {
-            return Long.MAX_VALUE;
-        }
-        return silentDue(ctx, new double[1]);
+        return next;
     }
 
     /** Fires or resolves what is due at watermark {@code t}; calling it early or twice changes nothing. */
     public List<Alert> onTimer(long t, LineContext ctx) {
         List<Alert> out = new ArrayList<>(0);
-        if (ctx.line() == null) {
-            if (isOpen(AlertType.UNKNOWN_LINE) && unknownLineResolvesAt(ctx) <= t) {
-                resolve(AlertType.UNKNOWN_LINE, ctx, unknownLineResolvesAt(ctx), out);
-            }
-            return out;
+        // An UNKNOWN_LINE episode also ends when the number has since been added to the directory.
+        if (isOpen(AlertType.UNKNOWN_LINE) && unknownLineResolvesAt(ctx) <= t) {
+            resolve(AlertType.UNKNOWN_LINE, ctx, unknownLineResolvesAt(ctx), out);
         }
-        if (!isOpen(AlertType.SILENT)) {
+        if (ctx.line() != null && !isOpen(AlertType.SILENT)) {
             double[] expected = new double[1];
             long due = silentDue(ctx, expected);
             if (due <= t) {
@@ -114,6 +116,9 @@ public class LineHealth {
     }
 
     private long silentDue(LineContext ctx, double[] expected) {
+        if (quietFrom(ctx) == NONE) {
+            return Long.MAX_VALUE;
+        }
         return new SilenceClock(ctx.line(), ctx.directory()).due(quietFrom(ctx), ctx.thresholds(), learned, expected);
     }
 
@@ -134,7 +139,7 @@ public class LineHealth {
             }
             return;
         }
-        if (ctx.directory().isClosedForPlannedWork(ctx.number(), java.time.Instant.ofEpochMilli(t))) {
+        if (ctx.directory().isClosedForPlannedWork(ctx.number(), Instant.ofEpochMilli(t))) {
             return;
         }
         failedProbes++;
@@ -154,7 +159,7 @@ public class LineHealth {
 
     private void evaluateWindows(Attempt a, long t, LineContext ctx, List<Alert> out) {
         AlertThresholds th = ctx.thresholds();
-        java.time.Instant at = java.time.Instant.ofEpochMilli(t);
+        Instant at = Instant.ofEpochMilli(t);
         boolean closed = ctx.directory().isClosedForPlannedWork(ctx.number(), at);
         boolean inService = !closed && ctx.directory().calendar().isOpen(ctx.line().hours(), at);
 
@@ -238,7 +243,7 @@ public class LineHealth {
         Line line = ctx.line();
         learned.count(t, ctx.directory().calendar().zone(),
                 h -> {
-                    java.time.Instant at = java.time.Instant.ofEpochMilli(h);
+                    Instant at = Instant.ofEpochMilli(h);
                     return ctx.directory().calendar().isOpen(line.hours(), at)
                             && !ctx.directory().isClosedForPlannedWork(line.number(), at);
                 },
@@ -271,7 +276,7 @@ public class LineHealth {
 
     private static long[] closedEpisodes() {
         long[] since = new long[TYPES];
-        java.util.Arrays.fill(since, NONE);
+        Arrays.fill(since, NONE);
         return since;
     }
 

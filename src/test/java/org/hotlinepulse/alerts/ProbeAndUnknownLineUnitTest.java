@@ -120,4 +120,17 @@ class ProbeAndUnknownLineUnitTest {
         s.probe("2026-10-12T09:30", FAILED);
         assertThat(s.alerts).extracting(Alert::getType).containsExactly(AlertType.UNKNOWN_LINE);
     }
+
+    @Test
+    void anUnknownNumberAddedToTheDirectoryResolvesAtItsNextAttempt() {
+        AlertScenario unknown = new AlertScenario(AlertScenario.UNKNOWN);
+        unknown.calls("2026-10-12T09:00", 3, FAILED);
+        // the same state, now that the number is the known line OFFICE
+        AlertScenario known = new AlertScenario(AlertScenario.OFFICE);
+        LineContext ctx = LineContext.of(AlertScenario.OFFICE, known.directory, AlertThresholds.defaults(), known.earliest);
+        LineHealth state = unknown.health;
+        var out = state.onAttempt(new Attempt(at("2026-10-12T10:00"), at("2026-10-12T10:01"), ANSWERED, false, false, false), ctx);
+        assertThat(out).extracting(Alert::getType, Alert::getState).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AlertType.UNKNOWN_LINE, AlertState.RESOLVED));
+    }
 }
