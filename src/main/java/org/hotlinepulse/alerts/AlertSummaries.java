@@ -80,7 +80,7 @@ public final class AlertSummaries {
             case SILENT -> at + " 再次有来电";
             case HIGH_ABANDONMENT -> at + " 放弃率回落";
             case PROBE_FAILED -> at + " 拨测再次接通";
-            case UNKNOWN_LINE, FEED_STALE -> at + " 起已 " + ctx.thresholds().unknownLineQuietHours() + " 小时无呼叫";
+            case UNKNOWN_LINE, FEED_STALE -> "截至 " + at + " 已 " + ctx.thresholds().unknownLineQuietHours() + " 小时无呼叫或号码已登记";
         };
         String en = switch (type) {
             case OUT_OF_SERVICE -> "got through again at " + at;
@@ -89,7 +89,8 @@ public final class AlertSummaries {
             case SILENT -> "called again at " + at;
             case HIGH_ABANDONMENT -> "abandonment fell back at " + at;
             case PROBE_FAILED -> "a probe got through again at " + at;
-            case UNKNOWN_LINE, FEED_STALE -> "no attempt for " + ctx.thresholds().unknownLineQuietHours() + " h as of " + at;
+            case UNKNOWN_LINE, FEED_STALE -> "no attempt for " + ctx.thresholds().unknownLineQuietHours()
+                    + " h or the number is now in the directory, as of " + at;
         };
         return AlertText.join(
                 "已恢复：" + who(ctx, true) + " " + typeZh(type) + "（自 " + since + " 起），" + zh,

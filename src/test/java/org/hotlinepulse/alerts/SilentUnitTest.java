@@ -165,6 +165,22 @@ class SilentUnitTest {
     }
 
     @Test
+    void theSilenceOfAnEpisodeIsNotLearned() {
+        AlertScenario s = new AlertScenario(AlertScenario.ALWAYS);
+        long t = at("2026-09-14T00:00");
+        for (; t < at("2026-10-12T09:00"); t += 300_000) {
+            s.call(t, ANSWERED);
+        }
+        long due = s.health.nextTimer(s.ctx());
+        assertThat(s.timer(due)).hasSize(1);
+        s.call("2026-10-12T15:00", ANSWERED);
+        s.call("2026-10-12T16:00", ANSWERED);
+        assertThat(s.health.learned.rateAt(at("2026-10-12T12:30"), AlertScenario.SHANGHAI)).isEqualTo(12.0);
+        // the hour 15:00-16:00 after the episode is learned: one call in an hour of weight 1/5
+        assertThat(s.health.learned.rateAt(at("2026-10-12T15:30"), AlertScenario.SHANGHAI)).isEqualTo(12 - 11 / 5.0f);
+    }
+
+    @Test
     void aClosureIsNotQuietServiceTime() {
         AlertScenario s = new AlertScenario(AlertScenario.BASELINE,
                 AlertScenario.closure(AlertScenario.BASELINE, "2026-10-12T09:20", "2026-10-12T10:00"));
