@@ -1,0 +1,36 @@
+package org.hotlinepulse.alerts;
+
+import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.avro.Outcome;
+import org.hotlinepulse.cdr.OutcomeDerivation;
+
+/**
+ * The facts of one call attempt that the line-health rules need (no caller data): times in
+ * epoch milliseconds, the outcome, whether it was a probe or went through a voice menu, and
+ * whether it was a short abandon (DESIGN §4) that the abandonment rate leaves out.
+ */
+public record Attempt(long startTime, long endTime, Outcome outcome, boolean probe, boolean ivr, boolean shortAbandon) {
+
+    /** DESIGN §4's default {@code short_abandon_seconds}. */
+    public static final int DEFAULT_SHORT_ABANDON_SECONDS = 5;
+
+    /** The attempt of a validated CDR, with the default short-abandon limit. */
+    public static Attempt of(Cdr cdr) {
+        return of(cdr, DEFAULT_SHORT_ABANDON_SECONDS);
+    }
+
+    /** The attempt of a validated CDR; an ABANDONED call waiting less than {@code shortAbandonSeconds} is a short abandon. */
+    public static Attempt of(Cdr cdr, int shortAbandonSeconds) {
+        Outcome outcome = cdr.getOutcome() != null ? cdr.getOutcome() : OutcomeDerivation.derive(cdr);
+        long start = cdr.getStartTime().toEpochMilli();
+        long end = cdr.getEndTime().toEpochMilli();
+        long waitFrom = cdr.getQueueTime() != null ? cdr.getQueueTime().toEpochMilli() : start;
+        boolean shortAbandon = outcome == Outcome.ABANDONED && end - waitFrom < shortAbandonSeconds * 1000L;
+        return new Attempt(start, end, outcome, cdr.getProbe(), cdr.getIvr(), shortAbandon);
+    }
+
+    /** Whether the call got through (ANSWERED, ABANDONED or NO_ANSWER). */
+    public boolean connected() {
+        return outcome == Outcome.ANSWERED || outcome == Outcome.ABANDONED || outcome == Outcome.NO_ANSWER;
+    }
+}
