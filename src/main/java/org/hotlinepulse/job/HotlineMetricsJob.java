@@ -8,6 +8,11 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.hotlinepulse.cdr.RejectedRecordRouter;
+import org.hotlinepulse.alerts.AlertThresholds;
+import org.hotlinepulse.alerts.LineEvent;
+import org.hotlinepulse.alerts.LineHealthDetector;
+import org.hotlinepulse.alerts.ListedLines;
+import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.MetricsConfig;
@@ -26,7 +31,9 @@ import java.util.List;
  * <pre>
  * source (reads, validates) → route rejected ─► rejected
  *   → keyBy line → windows per line (1/15/60 min) ─► late ──────────────────► metrics
- *        └─ closed minutes → keyBy department → windows per department ──► metrics
+ *        ├─ closed minutes → keyBy department → windows per department ──► metrics
+ *        └─ calls (repeats removed) ∪ lines listed in the directory
+ *              → keyBy line → line-health rules ─────────────────────────► alerts
  * </pre>
  */
 public final class HotlineMetricsJob {
@@ -61,8 +68,8 @@ public final class HotlineMetricsJob {
                 .fromSource(cdrSource, watermarks, "cdr-source").uid("cdr-source")
                 .process(new RejectedRecordRouter()).name("route rejected").uid("route-rejected");
 
-        BroadcastStream<Directory> directories = directoryVersions(env)
-                .broadcast(LineWindows.DIRECTORY);
+        DataStream<Directory> directoryVersions = directoryVersions(env);
+        BroadcastStream<Directory> directories = directoryVersions.broadcast(LineWindows.DIRECTORY);
 
         SingleOutputStreamOperator<WindowMetrics> lineRows = cdrs
                 .keyBy(record -> record.cdr.getLine())
@@ -77,9 +84,28 @@ public final class HotlineMetricsJob {
                 .process(new DepartmentWindows(metrics.windowMinutes(), metrics.allowedLateness()))
                 .name("windows per department").uid("department-windows");
 
+        DataStream<LineEvent> calls = lineRows.getSideOutput(LineWindows.FIRST_SEEN)
+                .map(LineEvent::call)
+                .name("calls").uid("calls");
+        DataStream<LineEvent> listedLines = directoryVersions
+                .flatMap(new ListedLines()).name("listed lines").uid("listed-lines");
+        DataStream<Alert> alerts = calls.union(listedLines)
+                .keyBy(event -> event.line)
+                .connect(directories)
+                .process(new LineHealthDetector(directory, alertThresholds(),
+                        (int) metrics.shortAbandon().toSeconds()))
+                .name("line health").uid("line-health");
+
         sinks.metrics(lineRows.union(departmentRows));
+        sinks.alerts(alerts);
         sinks.rejected(cdrs.getSideOutput(RejectedRecordRouter.REJECTED));
         sinks.late(lineRows.getSideOutput(LineWindows.LATE));
+    }
+
+    private AlertThresholds alertThresholds() {
+        return new AlertThresholds(config.alerts().thresholds(),
+                AlertThresholds.DEFAULT_UNKNOWN_LINE_ATTEMPTS, AlertThresholds.DEFAULT_UNKNOWN_LINE_WINDOW_MINUTES,
+                AlertThresholds.DEFAULT_UNKNOWN_LINE_QUIET_HOURS);
     }
 
     private DataStream<Directory> directoryVersions(StreamExecutionEnvironment env) {

@@ -1,6 +1,7 @@
 package org.hotlinepulse.job;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.cdr.DeadLetter;
 import org.hotlinepulse.metrics.WindowMetrics;
 
@@ -18,4 +19,7 @@ public interface JobSinks {
 
     /** CDRs that arrived past allowed lateness. */
     void late(DataStream<DeadLetter> records);
+
+    /** Alert state changes: FIRING once, then RESOLVED once, per episode id. */
+    void alerts(DataStream<Alert> changes);
 }

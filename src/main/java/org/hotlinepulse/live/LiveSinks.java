@@ -67,6 +67,7 @@ public final class LiveSinks implements JobSinks {
      * is a notification, not an upsert, so a restart must not publish it twice), upserted into
      * PostgreSQL {@code alerts}, and to Alertmanager when the configuration names instances.
      */
+    @Override
     public void alerts(DataStream<Alert> alerts) {
         PostgresAlertSink.attach(alerts, config.jdbc(), env, MetricsSinkSettings.DEFAULTS);
         AlertmanagerSink.attach(alerts, config.alertmanager(), env);

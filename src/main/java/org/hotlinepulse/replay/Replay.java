@@ -56,16 +56,15 @@ public final class Replay {
         if (parallelism > 0) {
             env.setParallelism(parallelism);
         }
+        ReplayOutputs outputs = new ReplayOutputs(outDir);
         new HotlineMetricsJob(config, directory,
                 new FileCdrSource(cdrFiles, format, pseudonymiser),
-                CdrWatermarks.forReplay(config.metrics().maxOutOfOrderness()), null,
-                new ReplayOutputs(outDir))
+                CdrWatermarks.forReplay(config.metrics().maxOutOfOrderness()), null, outputs)
                 .buildOn(env);
-        // No alert detectors yet: the contract's alerts.jsonl exists and is empty.
-        Files.writeString(outDir.resolve(ReplayOutputs.ALERTS), "");
 
         long started = System.nanoTime();
         JobExecutionResult result = env.execute("hotline-pulse replay");
+        outputs.writeAlertEpisodes();
         double seconds = (System.nanoTime() - started) / 1e9;
         return ReplaySummary.of(result.getAllAccumulatorResults(),
                 dataLines(outDir.resolve(ReplayOutputs.METRICS)), seconds);

@@ -48,6 +48,7 @@ public final class ReplayOutputs implements JobSinks {
     }
 
     /** Records the alert state changes of the run, for {@link #writeAlertEpisodes} once it has ended. */
+    @Override
     public void alerts(DataStream<Alert> changes) {
         changes.sinkTo(new JsonLinesFileSink<>(dir.resolve(ALERT_CHANGES), AlertJson::changeLine))
                 .name(ALERT_CHANGES).uid("alert-changes-jsonl").setParallelism(1);

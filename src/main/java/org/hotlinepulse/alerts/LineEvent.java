@@ -1,0 +1,40 @@
+package org.hotlinepulse.alerts;
+
+import org.hotlinepulse.avro.Cdr;
+
+import java.util.Objects;
+
+/**
+ * What the line-health detector is told about one number: a call to it, or that the directory
+ * lists it. The second is how a published number that never receives a call gets watched at all:
+ * keyed state exists only for keys that have seen an element.
+ */
+public class LineEvent {
+    /** The dialled number, the key. */
+    public String line;
+    /** The call; null when this event only says that the directory lists the line. */
+    public Cdr cdr;
+
+    /** For Flink's POJO serializer; use {@link #call} or {@link #listed}. */
+    public LineEvent() {}
+
+    /** A call, keyed by its line. */
+    public static LineEvent call(Cdr cdr) {
+        LineEvent e = new LineEvent();
+        e.line = cdr.getLine();
+        e.cdr = Objects.requireNonNull(cdr, "cdr");
+        return e;
+    }
+
+    /** The directory lists {@code line}. */
+    public static LineEvent listed(String line) {
+        LineEvent e = new LineEvent();
+        e.line = Objects.requireNonNull(line, "line");
+        return e;
+    }
+
+    /** True when this event only says that the directory lists the line. */
+    public boolean isListing() {
+        return cdr == null;
+    }
+}

@@ -1,0 +1,161 @@
+package org.hotlinepulse.alerts;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.hotlinepulse.avro.Alert;
+import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.job.PipelineCounters;
+import org.hotlinepulse.metrics.LineWindows;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The line-health rules of DESIGN §6 for one number at a time (keyed by line), with the
+ * directory as broadcast state. Calls wait in state until the watermark has passed their
+ * start_time, so that the rules ({@link LineHealth}) see every call of a line in start_time order
+ * and only once every CDR that started before it is known; a call that arrives after that is
+ * late for the rules and only counted. Rules that act without input (SILENT, the end of
+ * UNKNOWN_LINE) run on an event-time timer at the moment {@link LineHealth#nextTimer} names.
+ */
+public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, LineEvent, Directory, Alert> {
+    private static final String CURRENT = "current";
+    /** watchedSince before the job's first watermark has arrived. */
+    private static final long AWAITING_FIRST_WATERMARK = Long.MIN_VALUE;
+
+    private final Directory initialDirectory;
+    private final AlertThresholds thresholds;
+    private final int shortAbandonSeconds;
+
+    private transient ValueState<LineHealth> health;
+    private transient MapState<Long, List<Cdr>> waiting;
+    private transient ValueState<Long> ruleTimer;
+    private transient ValueState<Long> watchedSince;
+    private transient PipelineCounters counters;
+
+    /**
+     * @param thresholds the job-wide thresholds; each line's own overrides are merged in
+     * @param shortAbandonSeconds an ABANDONED call with a shorter wait is a short abandon
+     */
+    public LineHealthDetector(Directory directory, AlertThresholds thresholds, int shortAbandonSeconds) {
+        this.initialDirectory = directory;
+        this.thresholds = thresholds;
+        this.shortAbandonSeconds = shortAbandonSeconds;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        health = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("line-health", Types.POJO(LineHealth.class)));
+        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                "calls-awaiting-watermark", Types.LONG, Types.LIST(new AvroTypeInfo<>(Cdr.class))));
+        ruleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("rule-timer", Types.LONG));
+        watchedSince = getRuntimeContext().getState(new ValueStateDescriptor<>("watched-since", Types.LONG));
+        counters = new PipelineCounters(getRuntimeContext());
+    }
+
+    @Override
+    public void processBroadcastElement(Directory directory, Context ctx, Collector<Alert> out)
+            throws Exception {
+        ctx.getBroadcastState(LineWindows.DIRECTORY).put(CURRENT, directory);
+    }
+
+    @Override
+    public void processElement(LineEvent event, ReadOnlyContext ctx, Collector<Alert> out)
+            throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        if (event.isListing()) {
+            if (watchedSince.value() == null) {
+                // A line listed before any CDR has moved event time is watched from the first
+                // watermark: the earliest event time the job knows (DESIGN §6, SILENT).
+                watchedSince.update(watermark);
+                if (watermark == AWAITING_FIRST_WATERMARK) {
+                    ctx.timerService().registerEventTimeTimer(AWAITING_FIRST_WATERMARK + 1);
+                } else {
+                    reschedule(health(), context(ctx, directory(ctx)), ctx);
+                }
+            }
+            return;
+        }
+        long start = event.cdr.getStartTime().toEpochMilli();
+        if (start <= watermark) {
+            counters.lateForRules.add(1);
+            return;
+        }
+        List<Cdr> sameStart = waiting.get(start);
+        if (sameStart == null) {
+            sameStart = new ArrayList<>(1);
+            ctx.timerService().registerEventTimeTimer(start);
+        }
+        sameStart.add(event.cdr);
+        waiting.put(start, sameStart);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        // The end of a bounded input moves the watermark to the end of time; in replay "now" is
+        // the last real watermark, so nothing may fire for want of input then (DESIGN §6).
+        boolean endOfInput = watermark == Long.MAX_VALUE;
+        Long since = watchedSince.value();
+        if (since != null && since == AWAITING_FIRST_WATERMARK && !endOfInput) {
+            watchedSince.update(watermark);
+        }
+        LineHealth state = health();
+        LineContext context = context(ctx, directory(ctx));
+        List<Cdr> due = waiting.get(timestamp);
+        if (due != null) {
+            waiting.remove(timestamp);
+            for (Cdr cdr : due) {
+                state.onAttempt(Attempt.of(cdr, shortAbandonSeconds), context).forEach(out::collect);
+            }
+        }
+        Long scheduled = ruleTimer.value();
+        if (scheduled != null && scheduled == timestamp && !endOfInput) {
+            state.onTimer(timestamp, context).forEach(out::collect);
+        }
+        health.update(state);
+        reschedule(state, context, ctx);
+    }
+
+    private void reschedule(LineHealth state, LineContext context, ReadOnlyContext ctx) throws Exception {
+        long next = state.nextTimer(context);
+        Long scheduled = ruleTimer.value();
+        if (scheduled != null && scheduled == next) {
+            return;
+        }
+        if (scheduled != null) {
+            ctx.timerService().deleteEventTimeTimer(scheduled);
+        }
+        if (next == Long.MAX_VALUE) {
+            ruleTimer.clear();
+        } else {
+            ctx.timerService().registerEventTimeTimer(next);
+            ruleTimer.update(next);
+        }
+    }
+
+    private LineHealth health() throws Exception {
+        LineHealth state = health.value();
+        return state != null ? state : new LineHealth();
+    }
+
+    private Directory directory(ReadOnlyContext ctx) throws Exception {
+        Directory current = ctx.getBroadcastState(LineWindows.DIRECTORY).get(CURRENT);
+        return current != null ? current : initialDirectory;
+    }
+
+    private LineContext context(ReadOnlyContext ctx, Directory directory) throws Exception {
+        Long since = watchedSince.value();
+        return LineContext.of(ctx.getCurrentKey(), directory, thresholds,
+                since == null ? Long.MIN_VALUE : since);
+    }
+}

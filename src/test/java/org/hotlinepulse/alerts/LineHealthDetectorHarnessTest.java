@@ -1,0 +1,162 @@
+package org.hotlinepulse.alerts;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.hotlinepulse.avro.Alert;
+import org.hotlinepulse.avro.AlertState;
+import org.hotlinepulse.avro.AlertType;
+import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.avro.Outcome;
+import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.metrics.LineWindows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The detector under watermarks: SILENT from timers alone, service hours and the calendar,
+ * calls taken in start_time order once the watermark has passed them, and nothing fired by the
+ * end of a bounded input. The line is open Mon-Fri 08:30-12:00 and 14:30-17:30 (UTC+8) and
+ * expects 60 calls an hour, so 15 quiet service minutes make it SILENT.
+ */
+class LineHealthDetectorHarnessTest {
+    static final String LINE = "037167890001";
+    static final long MINUTE = 60_000;
+
+    private KeyedBroadcastOperatorTestHarness<String, LineEvent, Directory, Alert> harness;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new LineHealthDetector(directory, AlertThresholds.defaults(), 5), e -> e.line, Types.STRING,
+                LineWindows.DIRECTORY);
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    private static long at(String localTime) {
+        return OffsetDateTime.parse(localTime + "+08:00").toInstant().toEpochMilli();
+    }
+
+    private void call(String callLine, long start, Outcome outcome) throws Exception {
+        Cdr.Builder cdr = Cdr.newBuilder().setCallId(callLine + "-" + start).setLine(callLine)
+                .setStartTime(Instant.ofEpochMilli(start)).setEndTime(Instant.ofEpochMilli(start + 30_000))
+                .setOutcome(outcome);
+        if (outcome == Outcome.ANSWERED) {
+            cdr.setAnswerTime(Instant.ofEpochMilli(start + 10_000));
+        }
+        harness.processElement(LineEvent.call(cdr.build()), start);
+    }
+
+    private List<Alert> alerts() {
+        List<Alert> out = harness.extractOutputValues();
+        harness.getOutput().clear();
+        return out;
+    }
+
+    @Test
+    void aListedLineThatNeverRingsGoesSilentWithNoInputAtAll() throws Exception {
+        harness.processElement(LineEvent.listed(LINE), Long.MIN_VALUE);
+        harness.processWatermark(at("2026-10-12T08:30:00"));
+        harness.processWatermark(at("2026-10-12T08:44:00"));
+        assertThat(alerts()).as("14 quiet minutes are not enough").isEmpty();
+
+        harness.processWatermark(at("2026-10-12T08:46:00"));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.getType()).isEqualTo(AlertType.SILENT);
+            assertThat(a.getState()).isEqualTo(AlertState.FIRING);
+            assertThat(a.getLine()).isEqualTo(LINE);
+        });
+        harness.processWatermark(at("2026-10-12T11:00:00"));
+        assertThat(alerts()).as("one page per episode").isEmpty();
+    }
+
+    @Test
+    void theLunchBreakIsNotSilenceAndQuietTimeCarriesAcrossIt() throws Exception {
+        call(LINE, at("2026-10-12T11:50:00"), Outcome.ANSWERED);
+        harness.processWatermark(at("2026-10-12T14:34:00"));
+        assertThat(alerts()).as("10 service minutes before lunch, 4 after").isEmpty();
+        harness.processWatermark(at("2026-10-12T14:36:00"));
+        assertThat(alerts()).extracting(Alert::getType).containsExactly(AlertType.SILENT);
+
+        call(LINE, at("2026-10-12T14:40:00"), Outcome.ANSWERED);
+        harness.processWatermark(at("2026-10-12T14:41:00"));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.getType()).isEqualTo(AlertType.SILENT);
+            assertThat(a.getState()).isEqualTo(AlertState.RESOLVED);
+            assertThat(a.getEndsAt()).isEqualTo(Instant.ofEpochMilli(at("2026-10-12T14:40:00")));
+        });
+    }
+
+    @Test
+    void aHolidayIsNotSilenceButAMakeUpWorkdayIs() throws Exception {
+        harness.processElement(LineEvent.listed(LINE), Long.MIN_VALUE);
+        harness.processWatermark(at("2026-10-01T08:00:00"));
+        harness.processWatermark(at("2026-10-01T18:00:00"));
+        harness.processWatermark(at("2026-10-07T18:00:00"));
+        assertThat(alerts()).as("the National Day holidays and the weekend within them").isEmpty();
+
+        harness.processWatermark(at("2026-10-08T08:46:00"));
+        assertThat(alerts()).as("Thursday 8 October is a working day again").singleElement()
+                .satisfies(a -> assertThat(a.getStartsAt()).isEqualTo(Instant.ofEpochMilli(at("2026-10-08T08:45:00"))));
+
+        call(LINE, at("2026-10-09T17:29:00"), Outcome.ANSWERED);
+        harness.processWatermark(at("2026-10-10T08:43:00"));
+        assertThat(alerts()).extracting(Alert::getState).containsExactly(AlertState.RESOLVED);
+        harness.processWatermark(at("2026-10-10T08:45:00"));
+        assertThat(alerts()).as("Saturday 10 October is a make-up workday: 1 + 14 quiet minutes")
+                .extracting(Alert::getType, Alert::getStartsAt)
+                .containsExactly(tuple(AlertType.SILENT, Instant.ofEpochMilli(at("2026-10-10T08:44:00"))));
+    }
+
+    @Test
+    void theEndOfABoundedInputFiresNothing() throws Exception {
+        harness.processElement(LineEvent.listed(LINE), Long.MIN_VALUE);
+        call(LINE, at("2026-10-12T09:00:00"), Outcome.ANSWERED);
+        harness.processWatermark(at("2026-10-12T09:05:00"));
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(alerts()).isEmpty();
+    }
+
+    @Test
+    void callsAreJudgedInStartTimeOrderOnceTheWatermarkHasPassedThem() throws Exception {
+        long t = at("2026-10-12T09:00:00");
+        call(LINE, t + 2 * MINUTE, Outcome.FAILED);
+        call(LINE, t + MINUTE, Outcome.FAILED);
+        call(LINE, t, Outcome.FAILED);
+        harness.processWatermark(t + MINUTE);
+        assertThat(alerts()).as("the third failure is not yet known to be the latest").isEmpty();
+
+        harness.processWatermark(t + 2 * MINUTE);
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.getType()).isEqualTo(AlertType.OUT_OF_SERVICE);
+            assertThat(a.getStartsAt()).isEqualTo(Instant.ofEpochMilli(t + 2 * MINUTE));
+        });
+    }
+
+    @Test
+    void aCallArrivingAfterTheWatermarkPassedItsStartIsLateForTheRules() throws Exception {
+        long t = at("2026-10-12T09:00:00");
+        harness.processWatermark(t + 10 * MINUTE);
+        call(LINE, t, Outcome.FAILED);
+        call(LINE, t + MINUTE, Outcome.FAILED);
+        call(LINE, t + 2 * MINUTE, Outcome.FAILED);
+        harness.processWatermark(t + 11 * MINUTE);
+        assertThat(alerts()).isEmpty();
+        assertThat(harness.numEventTimeTimers()).as("late calls leave nothing behind").isZero();
+    }
+}
