@@ -59,7 +59,7 @@ final class SimulateCommand implements Callable<Integer> {
     Path writeDirectory;
 
     @Option(names = "--rate", paramLabel = "R",
-            description = "Mean citizen calls per hour per line while the line is in service (closed: 10 % of it); "
+            description = "Mean citizen calls per hour per line while the line is in service (closed: 10 %% of it); "
                     + "default: each line's expected_calls_per_hour, else 10.")
     Double rate;
 

@@ -1,0 +1,86 @@
+package org.hotlinepulse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A simulated day of the example directory with one fault of each kind on its own line, replayed:
+ * exactly the episodes the faults explain, each starting soon after its fault's onset and ending
+ * after its repair. Faults that make probes fail (out of service, busy) also page PROBE_FAILED,
+ * as they should: the probes to those lines fail too.
+ */
+class AlertScenarioIntegrationTest {
+    static final Instant DAY = Instant.parse("2026-10-11T16:00:00Z"); // 2026-10-12 00:00 in Shanghai
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDayWithOneFaultOfEachKindRaisesExactlyTheirEpisodes() throws Exception {
+        Path cdrs = dir.resolve("day.jsonl");
+        CliRun simulated = CliRun.run("simulate", "--directory", "examples/directory.yaml",
+                "--from", "2026-10-12T00:00+08:00", "--duration", "1d", "--rate", "40",
+                "--probe-every", "10m", "--seed", "3", "--to", "jsonl", "--out", cdrs.toString(),
+                "--faults", "out-of-service:037167890001@+9h..+10h; busy:037167890002@+9h..+10h; "
+                        + "ivr-dead-end:037167890003@+14h..+15h; silent:037168880001@+9h..+12h; "
+                        + "high-abandonment:037168880002@+10h..+11h; unregistered:037199990000@+10h..+11h; "
+                        + "probe-failed:037168880003@+9h..+10h");
+        assertThat(simulated.exitCode()).as(simulated.err()).isZero();
+        CliRun replayed = CliRun.run("replay", "--cdr", cdrs.toString(), "--directory",
+                "examples/directory.yaml", "--out", dir.resolve("out").toString());
+        assertThat(replayed.exitCode()).as(replayed.err()).isZero();
+
+        List<JsonNode> episodes = Files.readAllLines(dir.resolve("out/alerts.jsonl")).stream()
+                .map(line -> {
+                    try {
+                        return JSON.readTree(line);
+                    } catch (Exception e) {
+                        throw new AssertionError(line, e);
+                    }
+                }).toList();
+        assertThat(episodes).extracting(e -> e.get("type").asText() + " " + e.get("line").asText())
+                .containsExactlyInAnyOrder(
+                        "OUT_OF_SERVICE 037167890001", "PROBE_FAILED 037167890001",
+                        "CONSTANT_BUSY 037167890002", "PROBE_FAILED 037167890002",
+                        "UNANSWERED 037167890003", "SILENT 037168880001",
+                        "HIGH_ABANDONMENT 037168880002", "UNKNOWN_LINE 037199990000",
+                        "PROBE_FAILED 037168880003");
+
+        Map<String, Duration[]> faultSpans = Map.of(
+                "037167890001", span(9, 10), "037167890002", span(9, 10), "037167890003", span(14, 15),
+                "037168880001", span(9, 12), "037168880002", span(10, 11), "037168880003", span(9, 10),
+                "037199990000", span(10, 11));
+        for (JsonNode episode : episodes) {
+            Duration[] fault = faultSpans.get(episode.get("line").asText());
+            Instant onset = DAY.plus(fault[0]);
+            Instant repair = DAY.plus(fault[1]);
+            Instant starts = Instant.parse(episode.get("starts_at").asText());
+            assertThat(starts).as(episode.toString()).isBetween(onset, onset.plus(Duration.ofMinutes(45)));
+            if (episode.get("type").asText().equals("UNKNOWN_LINE")) {
+                assertThat(episode.get("ends_at").isNull()).as("resolves only after 24 quiet hours").isTrue();
+            } else {
+                assertThat(Instant.parse(episode.get("ends_at").asText())).as(episode.toString())
+                        .isAfter(repair.minus(Duration.ofMinutes(1)));
+            }
+        }
+        assertThat(episodes).filteredOn(e -> e.get("type").asText().equals("UNANSWERED"))
+                .singleElement().satisfies(e -> assertThat(e.get("labels").get("mode").asText())
+                        .isEqualTo("IVR_DEAD_END"));
+    }
+
+    private static Duration[] span(int fromHour, int toHour) {
+        return new Duration[] {Duration.ofHours(fromHour), Duration.ofHours(toHour)};
+    }
+}
