@@ -80,10 +80,14 @@ public class LineHealth {
 
     /**
      * The event time at which {@link #onTimer} may next change something without new input:
-     * SILENT firing, UNKNOWN_LINE resolving; Long.MAX_VALUE when nothing is due.
+     * SILENT firing, UNKNOWN_LINE resolving, or the state of an unknown number becoming
+     * {@linkplain #isForgettable forgettable}; Long.MAX_VALUE when nothing is due.
      */
     public long nextTimer(LineContext ctx) {
         long next = isOpen(AlertType.UNKNOWN_LINE) ? unknownLineResolvesAt(ctx) : Long.MAX_VALUE;
+        if (ctx.line() == null && lastNonProbe != NONE && !isOpen(AlertType.UNKNOWN_LINE)) {
+            next = forgettableFrom(ctx);
+        }
         if (ctx.line() != null && !isOpen(AlertType.SILENT)) {
             next = Math.min(next, silentDue(ctx, new double[1]));
         }
@@ -108,6 +112,27 @@ public class LineHealth {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether nothing in this state can matter any more at watermark {@code t}: a number missing
+     * from the directory, with no open episode and no attempt left in the UNKNOWN_LINE span.
+     * Misdialled numbers come by the thousand; their state must not pile up for ever.
+     */
+    public boolean isForgettable(LineContext ctx, long t) {
+        if (ctx.line() != null || (lastNonProbe != NONE && t < forgettableFrom(ctx))) {
+            return false;
+        }
+        for (long since : openSince) {
+            if (since != NONE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long forgettableFrom(LineContext ctx) {
+        return lastNonProbe + ctx.thresholds().unknownLineWindowMinutes() * MINUTE;
     }
 
     /** Whether an episode of {@code type} is open. */

@@ -24,7 +24,8 @@ import java.util.List;
  * start_time, so that the rules ({@link LineHealth}) see every call of a line in start_time order
  * and only once every CDR that started before it is known; a call that arrives after that is
  * late for the rules and only counted. Rules that act without input (SILENT, the end of
- * UNKNOWN_LINE) run on an event-time timer at the moment {@link LineHealth#nextTimer} names.
+ * UNKNOWN_LINE) run on an event-time timer at the moment {@link LineHealth#nextTimer} names;
+ * the state of a number missing from the directory is dropped once nothing in it can matter.
  */
 public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, LineEvent, Directory, Alert> {
     private static final String CURRENT = "current";
@@ -122,8 +123,22 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
         if (scheduled != null && scheduled == timestamp && !endOfInput) {
             state.onTimer(timestamp, context).forEach(out::collect);
         }
+        if (waiting.isEmpty() && state.isForgettable(context, timestamp)) {
+            forget(ctx);
+            return;
+        }
         health.update(state);
         reschedule(state, context, ctx);
+    }
+
+    private void forget(OnTimerContext ctx) throws Exception {
+        Long scheduled = ruleTimer.value();
+        if (scheduled != null && scheduled != ctx.timestamp()) {
+            ctx.timerService().deleteEventTimeTimer(scheduled);
+        }
+        health.clear();
+        ruleTimer.clear();
+        watchedSince.clear();
     }
 
     private void reschedule(LineHealth state, LineContext context, ReadOnlyContext ctx) throws Exception {

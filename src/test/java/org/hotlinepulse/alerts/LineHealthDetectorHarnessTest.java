@@ -1,6 +1,7 @@
 package org.hotlinepulse.alerts;
 
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.hotlinepulse.avro.Alert;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class LineHealthDetectorHarnessTest {
     static final String LINE = "037167890001";
+    static final String UNKNOWN = "037199990000";
     static final long MINUTE = 60_000;
 
     private KeyedBroadcastOperatorTestHarness<String, LineEvent, Directory, Alert> harness;
@@ -60,6 +62,10 @@ class LineHealthDetectorHarnessTest {
             cdr.setAnswerTime(Instant.ofEpochMilli(start + 10_000));
         }
         harness.processElement(LineEvent.call(cdr.build()), start);
+    }
+
+    private int stateEntries() {
+        return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend()).numKeyValueStateEntries();
     }
 
     private List<Alert> alerts() {
@@ -158,5 +164,37 @@ class LineHealthDetectorHarnessTest {
         harness.processWatermark(t + 11 * MINUTE);
         assertThat(alerts()).isEmpty();
         assertThat(harness.numEventTimeTimers()).as("late calls leave nothing behind").isZero();
+    }
+
+    @Test
+    void aMisdialledNumberIsForgottenOnceItsAttemptsLeaveTheSpan() throws Exception {
+        long t = at("2026-10-12T09:00:00");
+        call(UNKNOWN, t, Outcome.FAILED);
+        call(UNKNOWN, t + MINUTE, Outcome.FAILED);
+        harness.processWatermark(t + 60 * MINUTE);
+        assertThat(stateEntries()).as("the second attempt is still in the hour").isPositive();
+
+        harness.processWatermark(t + 61 * MINUTE);
+        assertThat(alerts()).isEmpty();
+        assertThat(stateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void anUnknownLineEpisodeKeepsItsStateUntilItResolves() throws Exception {
+        long t = at("2026-10-12T09:00:00");
+        for (int i = 0; i < 3; i++) {
+            call(UNKNOWN, t + i * MINUTE, Outcome.FAILED);
+        }
+        harness.processWatermark(t + 23 * 60 * MINUTE);
+        assertThat(alerts()).extracting(Alert::getType, Alert::getState)
+                .containsExactly(tuple(AlertType.UNKNOWN_LINE, AlertState.FIRING));
+        assertThat(stateEntries()).isPositive();
+
+        harness.processWatermark(t + 2 * MINUTE + 24 * 60 * MINUTE);
+        assertThat(alerts()).extracting(Alert::getType, Alert::getState)
+                .containsExactly(tuple(AlertType.UNKNOWN_LINE, AlertState.RESOLVED));
+        assertThat(stateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 }

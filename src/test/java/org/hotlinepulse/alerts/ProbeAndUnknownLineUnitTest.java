@@ -93,7 +93,10 @@ class ProbeAndUnknownLineUnitTest {
         s.call("2026-10-12T09:30", FAILED);
         s.call("2026-10-12T10:00", FAILED);
         assertThat(s.alerts).isEmpty();
-        assertThat(s.health.nextTimer(s.ctx())).isEqualTo(Long.MAX_VALUE);
+        long forgettable = at("2026-10-12T11:00");
+        assertThat(s.health.nextTimer(s.ctx())).as("when the last attempt leaves the hour").isEqualTo(forgettable);
+        assertThat(s.health.isForgettable(s.ctx(), forgettable - 1)).isFalse();
+        assertThat(s.health.isForgettable(s.ctx(), forgettable)).isTrue();
     }
 
     @Test
@@ -109,7 +112,7 @@ class ProbeAndUnknownLineUnitTest {
         assertThat(resolved.getEndsAt()).isEqualTo(Instant.ofEpochMilli(due));
         assertThat(resolved.getId()).isEqualTo(s.alerts.get(0).getId());
         assertThat(s.timer(due + 120_000)).isEmpty();
-        assertThat(s.health.nextTimer(s.ctx())).isEqualTo(Long.MAX_VALUE);
+        assertThat(s.health.isForgettable(s.ctx(), due)).isTrue();
     }
 
     @Test
