@@ -56,9 +56,9 @@ public final class LiveBenchmark {
     static final int SECONDS = Integer.getInteger("bench.seconds", 60);
 
     public static void main(String[] args) throws Exception {
-        JdbcConfig jdbc = benchDatabase();
+        JdbcConfig jdbc = BenchSupport.benchDatabase();
         Migrations.migrate(jdbc, Map.of());
-        execute(jdbc, "TRUNCATE line_metrics, department_metrics");
+        BenchSupport.execute(jdbc, "TRUNCATE line_metrics, department_metrics");
         Path dir = Files.createTempDirectory("hotline-pulse-live-bench");
         SyntheticDirectory synthetic = new SyntheticDirectory(LINES, 50);
         synthetic.writeYaml(dir.resolve("directory.yaml"));
@@ -109,7 +109,7 @@ public final class LiveBenchmark {
                 SimulationSettings.healthy(11, from, span, 30));
         long written = 0;
         long counted = 0;
-        try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+        try (KafkaProducer<byte[], byte[]> producer = BenchSupport.producer(kafka)) {
             long lastStart = Long.MIN_VALUE;
             while (generator.hasNext() && written < CDRS) {
                 Cdr cdr = generator.next();
@@ -143,7 +143,7 @@ public final class LiveBenchmark {
         Map<String, Long> visibleAt = new HashMap<>();
         long end = System.currentTimeMillis() + SECONDS * 1000L;
         long sequence = 0;
-        try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+        try (KafkaProducer<byte[], byte[]> producer = BenchSupport.producer(kafka)) {
             long nextPoll = 0;
             while (System.currentTimeMillis() < end) {
                 long batchStart = System.currentTimeMillis();
@@ -183,7 +183,7 @@ public final class LiveBenchmark {
                         + "%d of %d line-minutes; latency produce -> row visible p50 %.1f s, p99 %.1f s "
                         + "(1-minute windows: a CDR waits for its minute to end, plus 2 s out-of-orderness)%n",
                 sequence, RATE, SECONDS, visibleAt.size(), producedAt.size(),
-                percentile(latencies, 0.50) / 1000.0, percentile(latencies, 0.99) / 1000.0);
+                BenchSupport.percentile(latencies, 0.50) / 1000.0, BenchSupport.percentile(latencies, 0.99) / 1000.0);
     }
 
     private static void observe(JdbcConfig jdbc, Map<String, List<Long>> producedAt,
@@ -206,42 +206,12 @@ public final class LiveBenchmark {
         return ms - Math.floorMod(ms, 60_000);
     }
 
-    private static double percentile(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1,
-                Math.floor(p * sorted.size())));
-    }
-
     private static long countedInPostgres(JdbcConfig jdbc) throws Exception {
         try (Connection c = PostgresConnections.open(jdbc, Map.of()); Statement s = c.createStatement();
              ResultSet r = s.executeQuery(
                      "SELECT coalesce(sum(attempts), 0) FROM line_metrics WHERE window_minutes = 1")) {
             r.next();
             return r.getLong(1);
-        }
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer(InProcessKafka kafka) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", kafka.bootstrapServers());
-        props.put("linger.ms", "5");
-        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    private static JdbcConfig benchDatabase() throws Exception {
-        JdbcConfig server = new JdbcConfig("jdbc:postgresql://127.0.0.1:5432/postgres",
-                System.getenv().getOrDefault("HOTLINE_PULSE_TEST_PG_USER", "postgres"));
-        try (Connection c = PostgresConnections.open(server, Map.of()); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'hotline_bench'")) {
-            if (!r.next()) {
-                s.execute("CREATE DATABASE hotline_bench");
-            }
-        }
-        return new JdbcConfig("jdbc:postgresql://127.0.0.1:5432/hotline_bench", server.user());
-    }
-
-    private static void execute(JdbcConfig jdbc, String sql) throws Exception {
-        try (Connection c = PostgresConnections.open(jdbc, Map.of()); Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }
