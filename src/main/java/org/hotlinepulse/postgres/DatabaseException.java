@@ -14,7 +14,7 @@ public final class DatabaseException extends Exception {
     }
 
     /** Joins a multi-line message from a driver or Flyway into one line. */
-    static String oneLine(String message) {
+    public static String oneLine(String message) {
         if (message == null) {
             return "(no message)";
         }
