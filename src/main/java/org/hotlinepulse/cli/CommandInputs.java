@@ -2,6 +2,7 @@ package org.hotlinepulse.cli;
 
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.config.ConfigException;
+import org.hotlinepulse.config.DurationText;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.JobConfigLoader;
 import org.hotlinepulse.directory.Directory;
@@ -9,6 +10,7 @@ import org.hotlinepulse.directory.DirectoryException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** Loads and checks what commands take from files and the environment, before anything runs. */
@@ -72,6 +74,19 @@ final class CommandInputs {
             return pseudonymiser;
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
+        }
+    }
+
+    /** A duration option ({@code 90s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601) that must be above zero. */
+    static Duration positiveDuration(String option, String text) throws UsageError {
+        try {
+            Duration parsed = DurationText.parse(text);
+            if (parsed.isNegative() || parsed.isZero()) {
+                throw new UsageError(option + ": " + text + " must be longer than zero");
+            }
+            return parsed;
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(option + ": " + e.getMessage());
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.hotlinepulse.cli;
 
-import org.hotlinepulse.config.DurationText;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.JobConfigLoader;
 import org.hotlinepulse.config.KafkaConfig;
@@ -103,13 +102,13 @@ final class SimulateCommand implements Callable<Integer> {
         try {
             Directory directory = directory();
             Instant start = from == null ? Instant.now().truncatedTo(ChronoUnit.MINUTES) : parseTime(from);
-            Duration span = duration == null ? null : parseDuration("--duration", duration);
+            Duration span = duration == null ? null : CommandInputs.positiveDuration("--duration", duration);
             List<Fault> parsedFaults = new ArrayList<>();
             for (String spec : faults) {
                 parsedFaults.addAll(FaultSpec.parse(spec, start, directory));
             }
             SimulationSettings settings = new SimulationSettings(seed, start, span, checkedRate(),
-                    probeEvery == null ? null : parseDuration("--probe-every", probeEvery), parsedFaults);
+                    probeEvery == null ? null : CommandInputs.positiveDuration("--probe-every", probeEvery), parsedFaults);
             TrafficSimulator simulator = new TrafficSimulator(directory, settings);
             return run(simulator, start, span);
         } catch (UsageError | FaultSpecException e) {
@@ -213,18 +212,6 @@ final class SimulateCommand implements Callable<Integer> {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new UsageError("--from: \"" + text + "\" is not an ISO time with offset, e.g. 2026-10-12T08:00+08:00");
-        }
-    }
-
-    private static Duration parseDuration(String option, String text) throws UsageError {
-        try {
-            Duration parsed = DurationText.parse(text);
-            if (parsed.isNegative() || parsed.isZero()) {
-                throw new UsageError(option + ": " + text + " must be longer than zero");
-            }
-            return parsed;
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(option + ": " + e.getMessage());
         }
     }
 }

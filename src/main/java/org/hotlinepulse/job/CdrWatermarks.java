@@ -4,6 +4,7 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.util.function.SerializableSupplier;
 import org.hotlinepulse.cdr.InputRecord;
 
 import java.time.Duration;
@@ -28,10 +29,19 @@ public final class CdrWatermarks {
      */
     public static WatermarkStrategy<InputRecord> forLive(Duration maxOutOfOrderness,
                                                          Duration quietAfter) {
+        return forLive(maxOutOfOrderness, quietAfter, System::currentTimeMillis);
+    }
+
+    /**
+     * As {@link #forLive(Duration, Duration)}, with event time following {@code clock} instead of
+     * the wall clock: {@code demo} runs simulated time faster than real time.
+     */
+    public static WatermarkStrategy<InputRecord> forLive(Duration maxOutOfOrderness, Duration quietAfter,
+                                                         SerializableSupplier<Long> clock) {
         long delayMs = maxOutOfOrderness.toMillis();
         long quietMs = quietAfter.toMillis();
         return WatermarkStrategy.<InputRecord>forGenerator(
-                        context -> new LiveWatermarks<>(delayMs, quietMs, System::currentTimeMillis))
+                        context -> new LiveWatermarks<>(delayMs, quietMs, clock::get))
                 .withTimestampAssigner((record, previous) -> eventTime(record));
     }
 

@@ -1,5 +1,6 @@
 package org.hotlinepulse.simulate;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  *
  * @param spec the text the fault was written as, used to name it in summaries
  */
-public record Fault(FaultKind kind, String line, Instant onset, Instant repair, String spec) {
+public record Fault(FaultKind kind, String line, Instant onset, Instant repair, String spec) implements Serializable {
     public Fault {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(line, "line");

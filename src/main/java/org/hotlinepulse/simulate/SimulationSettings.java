@@ -1,5 +1,6 @@
 package org.hotlinepulse.simulate;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param probeEvery one probe call per line this often; null for no probes
  */
 public record SimulationSettings(long seed, Instant from, Duration duration, Double callsPerHour,
-                                 Duration probeEvery, List<Fault> faults) {
+                                 Duration probeEvery, List<Fault> faults) implements Serializable {
     /** Calls per hour per line in service hours when neither the line nor the settings say. */
     public static final double DEFAULT_CALLS_PER_HOUR = 10;
 
