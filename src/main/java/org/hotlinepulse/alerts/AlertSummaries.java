@@ -97,6 +97,23 @@ public final class AlertSummaries {
                 "Resolved: " + who(ctx, false) + " " + typeEn(type) + " (since " + since + "), " + en);
     }
 
+    static String feedStale(String source, ZoneId zone, long since, long lastCdr, int lines, long thresholdMinutes) {
+        String at = MINUTE.format(Instant.ofEpochMilli(since).atZone(zone));
+        String last = MINUTE.format(Instant.ofEpochMilli(lastCdr).atZone(zone));
+        return AlertText.join(
+                "数据源 " + source + " 中断：自 " + last + " 起 " + thresholdMinutes + " 分钟服务时间内未收到任何话单（该数据源承载 "
+                        + lines + " 条线路），自 " + at + " 起",
+                "feed " + source + " stale: no CDR at all in " + thresholdMinutes + " service minutes since " + last
+                        + " (it carries " + lines + " lines), since " + at + " " + zone);
+    }
+
+    static String feedResolved(String source, ZoneId zone, long startsAt, long endsAt) {
+        String since = MINUTE.format(Instant.ofEpochMilli(startsAt).atZone(zone));
+        String at = MINUTE.format(Instant.ofEpochMilli(endsAt).atZone(zone));
+        return AlertText.join("已恢复：数据源 " + source + " 中断（自 " + since + " 起），" + at + " 起重新收到话单",
+                "Resolved: feed " + source + " stale (since " + since + "), CDRs arrive again at " + at);
+    }
+
     private static String firing(LineContext ctx, long since, String zh, String en) {
         String at = time(ctx, since);
         return AlertText.join(who(ctx, true) + " " + zh + "，自 " + at + " 起",

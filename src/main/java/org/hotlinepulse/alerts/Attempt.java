@@ -7,12 +7,27 @@ import org.hotlinepulse.cdr.OutcomeDerivation;
 /**
  * The facts of one call attempt that the line-health rules need (no caller data): times in
  * epoch milliseconds, the outcome, whether it was a probe or went through a voice menu, and
- * whether it was a short abandon (DESIGN §4) that the abandonment rate leaves out.
+ * whether it was a short abandon (DESIGN §4) that the abandonment rate leaves out, and the feed
+ * ({@code source}) that delivered it.
  */
-public record Attempt(long startTime, long endTime, Outcome outcome, boolean probe, boolean ivr, boolean shortAbandon) {
+public record Attempt(long startTime, long endTime, Outcome outcome, boolean probe, boolean ivr, boolean shortAbandon,
+                      String source) {
+
+    /** The source of a CDR that names none (DESIGN §3). */
+    public static final String DEFAULT_SOURCE = "default";
 
     /** DESIGN §4's default {@code short_abandon_seconds}. */
     public static final int DEFAULT_SHORT_ABANDON_SECONDS = 5;
+
+    /** An attempt delivered by the default source. */
+    public Attempt(long startTime, long endTime, Outcome outcome, boolean probe, boolean ivr, boolean shortAbandon) {
+        this(startTime, endTime, outcome, probe, ivr, shortAbandon, DEFAULT_SOURCE);
+    }
+
+    /** The feed a CDR came from: its {@code source}, or {@link #DEFAULT_SOURCE}. */
+    public static String sourceOf(Cdr cdr) {
+        return cdr.getSource() != null ? cdr.getSource() : DEFAULT_SOURCE;
+    }
 
     /** The attempt of a validated CDR, with the default short-abandon limit. */
     public static Attempt of(Cdr cdr) {
@@ -26,7 +41,7 @@ public record Attempt(long startTime, long endTime, Outcome outcome, boolean pro
         long end = cdr.getEndTime().toEpochMilli();
         long waitFrom = cdr.getQueueTime() != null ? cdr.getQueueTime().toEpochMilli() : start;
         boolean shortAbandon = outcome == Outcome.ABANDONED && end - waitFrom < shortAbandonSeconds * 1000L;
-        return new Attempt(start, end, outcome, cdr.getProbe(), cdr.getIvr(), shortAbandon);
+        return new Attempt(start, end, outcome, cdr.getProbe(), cdr.getIvr(), shortAbandon, sourceOf(cdr));
     }
 
     /** Whether the call got through (ANSWERED, ABANDONED or NO_ANSWER). */

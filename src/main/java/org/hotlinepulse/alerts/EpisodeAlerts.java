@@ -47,6 +47,13 @@ public final class EpisodeAlerts {
                 AlertSummaries.resolved(type, ctx, startsAt, endsAt));
     }
 
+    /** A FEED_STALE change: no line or department, the feed in label {@code source}. */
+    static Alert feed(AlertState state, String source, long startsAt, Instant endsAt, String summary) {
+        return new Alert(id(AlertType.FEED_STALE, source, startsAt), AlertType.FEED_STALE,
+                severity(AlertType.FEED_STALE), state, null, null, Instant.ofEpochMilli(startsAt), endsAt,
+                Map.of(LineHealth.SOURCE_LABEL, source), summary);
+    }
+
     private static Alert alert(AlertType type, AlertState state, LineContext ctx, long startsAt, Instant endsAt,
                                Map<String, String> labels, String summary) {
         return new Alert(id(type, ctx.number(), startsAt), type, severity(type), state, ctx.number(),

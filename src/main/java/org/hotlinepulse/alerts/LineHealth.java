@@ -22,6 +22,8 @@ import org.hotlinepulse.directory.ThresholdKey;
  */
 public class LineHealth {
 
+    /** The label naming a feed: on FEED_STALE, and on SILENT the feed the line was last heard on. */
+    public static final String SOURCE_LABEL = "source";
     private static final long MINUTE = 60_000L;
     private static final long NONE = Long.MIN_VALUE;
     private static final int TYPES = AlertType.values().length;
@@ -45,6 +47,10 @@ public class LineHealth {
     public int failedProbes;
     /** The learned SILENT baseline; null until the first attempt of a line in the directory. */
     public LearnedBaseline learned;
+    /** The feed of the last attempt (null before any): a SILENT names it, so that a stale feed can hold it back. */
+    public String lastSource;
+    /** The {@code source} label of the open SILENT episode. */
+    public String silentSource;
 
     public LineHealth() {}
 
@@ -52,6 +58,7 @@ public class LineHealth {
     public List<Alert> onAttempt(Attempt a, LineContext ctx) {
         List<Alert> out = new ArrayList<>(0);
         long t = a.startTime();
+        lastSource = a.source();
         if (a.probe()) {
             if (ctx.line() != null) {
                 onProbe(a, ctx, out);
@@ -107,7 +114,8 @@ public class LineHealth {
             if (due <= t) {
                 long quietFrom = quietFrom(ctx);
                 long serviceMinutes = new SilenceClock(ctx.line(), ctx.directory()).serviceMillis(quietFrom, due) / MINUTE;
-                fire(AlertType.SILENT, ctx, due, Map.of(),
+                silentSource = lastSource;
+                fire(AlertType.SILENT, ctx, due, silentLabels(),
                         AlertSummaries.silent(ctx, due, quietFrom, serviceMinutes, expected[0]), out);
             }
         }
@@ -253,12 +261,24 @@ public class LineHealth {
 
     private void resolve(AlertType type, LineContext ctx, long endsAt, List<Alert> out) {
         long startsAt = openSince[type.ordinal()];
-        Map<String, String> labels = type == AlertType.UNANSWERED ? Map.of("mode", unansweredMode) : Map.of();
+        Map<String, String> labels = switch (type) {
+            case UNANSWERED -> Map.of("mode", unansweredMode);
+            case SILENT -> silentLabels();
+            default -> Map.of();
+        };
         openSince[type.ordinal()] = NONE;
         if (type == AlertType.UNANSWERED) {
             unansweredMode = null;
         }
+        if (type == AlertType.SILENT) {
+            silentSource = null;
+        }
         out.add(EpisodeAlerts.resolved(type, ctx, startsAt, endsAt, labels));
+    }
+
+    /** SILENT's {@code source} label: the feed the line was last heard on when it fell silent. */
+    private Map<String, String> silentLabels() {
+        return silentSource == null ? Map.of() : Map.of(SOURCE_LABEL, silentSource);
     }
 
     private void learn(long t, LineContext ctx) {

@@ -101,7 +101,7 @@ final class SilenceClock {
     }
 
     /** The line's service spans in [from, to) on the calendar, minus its planned closures, in time order. */
-    private List<long[]> scheduledSpans(long from, long to) {
+    List<long[]> scheduledSpans(long from, long to) {
         List<TimeSpan> open = directory.calendar().openSpans(line.hours(), Instant.ofEpochMilli(from), Instant.ofEpochMilli(to));
         List<Closure> closures = directory.closuresOf(line.number());
         List<long[]> out = new ArrayList<>(open.size());

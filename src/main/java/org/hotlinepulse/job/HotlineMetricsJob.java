@@ -9,10 +9,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.hotlinepulse.cdr.RejectedRecordRouter;
 import org.hotlinepulse.alerts.AlertThresholds;
+import org.hotlinepulse.alerts.Attempt;
+import org.hotlinepulse.alerts.FeedHealthDetector;
 import org.hotlinepulse.alerts.LineEvent;
 import org.hotlinepulse.alerts.LineHealthDetector;
 import org.hotlinepulse.alerts.ListedLines;
+import org.hotlinepulse.alerts.StaleFeedSilences;
 import org.hotlinepulse.avro.Alert;
+import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.MetricsConfig;
@@ -33,7 +37,8 @@ import java.util.List;
  *   → keyBy line → windows per line (1/15/60 min) ─► late ──────────────────► metrics
  *        ├─ closed minutes → keyBy department → windows per department ──► metrics
  *        └─ calls (repeats removed) ∪ lines listed in the directory
- *              → keyBy line → line-health rules ─────────────────────────► alerts
+ *              ├─ keyBy line → line-health rules ─┐
+ *              └─ keyBy source → feed health ─────┴─ SILENT of stale feeds held back ─► alerts
  * </pre>
  */
 public final class HotlineMetricsJob {
@@ -84,17 +89,33 @@ public final class HotlineMetricsJob {
                 .process(new DepartmentWindows(metrics.windowMinutes(), metrics.allowedLateness()))
                 .name("windows per department").uid("department-windows");
 
-        DataStream<LineEvent> calls = lineRows.getSideOutput(LineWindows.FIRST_SEEN)
+        DataStream<Cdr> firstSeen = lineRows.getSideOutput(LineWindows.FIRST_SEEN);
+        DataStream<LineEvent> calls = firstSeen
                 .map(LineEvent::call)
                 .name("calls").uid("calls");
         DataStream<LineEvent> listedLines = directoryVersions
                 .flatMap(new ListedLines()).name("listed lines").uid("listed-lines");
-        DataStream<Alert> alerts = calls.union(listedLines)
+        DataStream<Alert> lineAlerts = calls.union(listedLines)
                 .keyBy(event -> event.line)
                 .connect(directories)
                 .process(new LineHealthDetector(directory, alertThresholds(),
                         (int) metrics.shortAbandon().toSeconds()))
                 .name("line health").uid("line-health");
+        DataStream<Alert> feedAlerts = firstSeen
+                .keyBy(Attempt::sourceOf)
+                .connect(directories)
+                .process(new FeedHealthDetector(directory, FeedHealthDetector.DEFAULT_STALE_MINUTES))
+                .name("feed health").uid("feed-health");
+        DataStream<Alert> allAlerts = lineAlerts.union(feedAlerts);
+        DataStream<Alert> alerts = allAlerts
+                .filter(alert -> !StaleFeedSilences.concernsAFeed(alert))
+                .name("line alerts").uid("line-alerts")
+                .union(allAlerts
+                        .filter(StaleFeedSilences::concernsAFeed)
+                        .name("feed and silence alerts").uid("feed-alerts")
+                        .keyBy(StaleFeedSilences::feedOf)
+                        .process(new StaleFeedSilences())
+                        .name("stale feed silences").uid("stale-feed-silences"));
 
         sinks.metrics(lineRows.union(departmentRows));
         sinks.alerts(alerts);
