@@ -40,7 +40,7 @@
   const token = params.get('token');
   const t = key => (key in LABELS[lang] ? LABELS[lang][key] : key);
 
-  const state = { snapshot: null, sort: { key: 'name', direction: 1 }, department: null, line: null, charts: {} };
+  const state = { snapshot: null, sort: { key: null, direction: 1 }, department: null, line: null, charts: {} };
 
   function pickLanguage(requested) {
     if (requested === 'zh' || requested === 'en') {
@@ -129,7 +129,8 @@
       return;
     }
     const { key, direction } = state.sort;
-    const rows = snapshot.departments.slice().sort((a, b) => {
+    // Until a heading is clicked, departments stay in directory order.
+    const rows = key === null ? snapshot.departments : snapshot.departments.slice().sort((a, b) => {
       const x = fieldOf(a, key);
       const y = fieldOf(b, key);
       if (x === y) {
