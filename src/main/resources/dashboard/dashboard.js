@@ -12,7 +12,7 @@
       trends: 'Trends', openAlerts: 'Open alerts', resolvedAlerts: 'Recently resolved alerts',
       alertType: 'Alert', severity: 'Severity', since: 'Since', ended: 'Ended', summary: 'Summary',
       ok: 'OK', updated: 'Updated', live: 'live', connecting: 'reconnecting…', none: 'None',
-      noData: 'No data yet', problems: 'problem lines', offeredCalls: 'Offered calls',
+      noData: 'No data yet', problems: 'Problem lines', offeredCalls: 'Offered calls',
       critical: 'critical', warning: 'warning',
       OUT_OF_SERVICE: 'Out of service', CONSTANT_BUSY: 'Constant busy', UNANSWERED: 'Unanswered',
       SILENT: 'Silent', HIGH_ABANDONMENT: 'High abandonment', PROBE_FAILED: 'Probe failed',
@@ -26,7 +26,7 @@
       trends: '趋势', openAlerts: '未解除告警', resolvedAlerts: '近期已解除告警',
       alertType: '告警', severity: '级别', since: '开始', ended: '解除', summary: '摘要',
       ok: '正常', updated: '更新于', live: '实时', connecting: '正在重新连接…', none: '无',
-      noData: '暂无数据', problems: '条线路异常', offeredCalls: '呼入量',
+      noData: '暂无数据', problems: '异常线路', offeredCalls: '呼入量',
       critical: '严重', warning: '警告',
       OUT_OF_SERVICE: '无法接通', CONSTANT_BUSY: '持续忙线', UNANSWERED: '无人接听',
       SILENT: '无来电', HIGH_ABANDONMENT: '放弃率高', PROBE_FAILED: '拨测失败',
@@ -165,7 +165,7 @@
     const board = document.getElementById('board');
     board.replaceChildren(...state.snapshot.board.map(department => el('div',
       { class: 'board-department', 'data-department': department.id },
-      el('h3', {}, department.name + (department.problemLines > 0 ? ' · ' + department.problemLines + ' ' + t('problems') : '')),
+      el('h3', {}, department.name + (department.problemLines > 0 ? ' · ' + t('problems') + ': ' + department.problemLines : '')),
       el('ul', {}, ...department.lines.map(line => {
         const first = line.alerts[0];
         const lineState = first

@@ -77,7 +77,7 @@ final class DashboardCommand implements Callable<Integer> {
         try {
             DashboardSettings settings = settings();
             InetSocketAddress address = address();
-            AccessToken token = token(env);
+            AccessToken token = token(env, address);
             JobConfig jobConfig = config == null ? JobConfig.DEFAULTS : RunCommand.load(config, env);
             JdbcConfig jdbc = jdbc(jobConfig, env);
             Duration horizon = Duration.ofHours(settings.trendHours()).plus(Duration.ofHours(1));
@@ -123,14 +123,14 @@ final class DashboardCommand implements Callable<Integer> {
     }
 
     /** The token; refusing a non-loopback bind without one, before anything is opened. */
-    private AccessToken token(Map<String, String> env) throws UsageError {
+    private AccessToken token(Map<String, String> env, InetSocketAddress address) throws UsageError {
         AccessToken token;
         try {
             token = AccessToken.fromEnvironment(env);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
-        if (token == null && !address().getAddress().isLoopbackAddress()) {
+        if (token == null && !address.getAddress().isLoopbackAddress()) {
             throw new UsageError("--bind " + bind + " is not a loopback address: set " + AccessToken.VARIABLE
                     + " or " + AccessToken.FILE_VARIABLE + " so that viewers need a token");
         }

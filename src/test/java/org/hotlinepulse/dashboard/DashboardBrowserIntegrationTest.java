@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotlinepulse.dashboard.DashboardFixtures.CARD_LOSS;
@@ -76,18 +75,17 @@ class DashboardBrowserIntegrationTest {
     void showsTheStoreLiveAndFollowsAnAlertFromOpenToResolved() throws Exception {
         browser.open(server.url());
         // 40 + 5 + 3 + 2 = 50 calls offered in the current window; 200 in the last hour.
-        assertThat(awaitText("tr[data-department='" + SOCIAL_SECURITY + "'] td[data-field='current-offered']", "50"))
-                .isEqualTo("50");
-        assertThat(text("tr[data-department='" + SOCIAL_SECURITY + "'] td[data-field='last-hour-offered']"))
+        awaitText("tr[data-department='" + SOCIAL_SECURITY + "'] td[data-field='current-offered']", "50");
+        assertThat(browser.text("tr[data-department='" + SOCIAL_SECURITY + "'] td[data-field='last-hour-offered']"))
                 .isEqualTo("200");
         // answer rate 40/50 = 80.0 %, "warn" below 85 %; medical insurance 10/40 = 25.0 %, "bad"
-        WebElement answer = find("tr[data-department='" + SOCIAL_SECURITY + "'] td[data-field='current-answerRate']");
-        assertThat(answer.getText()).isEqualTo("80.0%");
-        assertThat(answer.getAttribute("class")).isEqualTo("warn");
-        assertThat(find("tr[data-department='" + MEDICAL_INSURANCE + "'] td[data-field='current-answerRate']")
-                .getAttribute("class")).isEqualTo("bad");
-        assertThat(find("tr[data-department='" + SOCIAL_SECURITY + "'] td.name").getText()).isEqualTo("郑州市社会保险中心");
-        assertThat(browser.findAll(".uplot")).as("uPlot charts").hasSizeGreaterThanOrEqualTo(4);
+        String answer = "tr[data-department='" + SOCIAL_SECURITY + "'] td[data-field='current-answerRate']";
+        assertThat(browser.text(answer)).isEqualTo("80.0%");
+        assertThat(browser.attribute(answer, "class")).isEqualTo("warn");
+        assertThat(browser.attribute("tr[data-department='" + MEDICAL_INSURANCE + "'] td[data-field='current-answerRate']", "class")).isEqualTo("bad");
+        assertThat(browser.text("tr[data-department='" + SOCIAL_SECURITY + "'] td.name")).isEqualTo("郑州市社会保险中心");
+        // rates and offered calls, for the department and (fetched on its own) for the line
+        browser.await(WAIT, d -> browser.findAll(".uplot").size() == 4);
 
         // Sortable: by current answer rate, ascending puts medical insurance (25 %) first.
         find("th[data-sort='current.answerRate']").click();
@@ -97,32 +95,29 @@ class DashboardBrowserIntegrationTest {
 
         browser.script("window.hotlinePulseSamePage = true;");
         String cardLoss = "li[data-line='" + CARD_LOSS + "']";
-        assertThat(find(cardLoss).getAttribute("data-state")).isEqualTo("OK");
+        assertThat(browser.attribute(cardLoss, "data-state")).isEqualTo("OK");
 
         Alert outOfService = DashboardFixtures.firing("ep-1", AlertType.OUT_OF_SERVICE, CARD_LOSS, SOCIAL_SECURITY,
                 current.plus(Duration.ofMinutes(3)));
         store.put(outOfService);
-        browser.await(WAIT, d -> "OUT_OF_SERVICE".equals(find(cardLoss).getAttribute("data-state")));
-        assertThat(find(cardLoss).getAttribute("class")).contains("critical");
-        assertThat(find(cardLoss + " .state").getText()).startsWith("Out of service · Since");
+        browser.await(WAIT, d -> "OUT_OF_SERVICE".equals(browser.attribute(cardLoss, "data-state")));
+        assertThat(browser.attribute(cardLoss, "class")).contains("critical");
+        assertThat(browser.text(cardLoss + " .state")).startsWith("Out of service · Since");
         // Problem lines first: the card-loss line (third in the directory) leads its department.
-        assertThat(find("div.board-department[data-department='" + SOCIAL_SECURITY + "'] li")
-                .getAttribute("data-line")).isEqualTo(CARD_LOSS);
-        assertThat(find("#board div.board-department").getAttribute("data-department")).isEqualTo(SOCIAL_SECURITY);
-        assertThat(awaitText("#open-alerts tr[data-alert='ep-1'] td:last-child", "line " + CARD_LOSS + ": OUT_OF_SERVICE"))
-                .isEqualTo("line " + CARD_LOSS + ": OUT_OF_SERVICE");
+        assertThat(browser.attribute("div.board-department[data-department='" + SOCIAL_SECURITY + "'] li", "data-line")).isEqualTo(CARD_LOSS);
+        assertThat(browser.attribute("#board div.board-department", "data-department")).isEqualTo(SOCIAL_SECURITY);
+        awaitText("#open-alerts tr[data-alert='ep-1'] td:last-child", "line " + CARD_LOSS + ": OUT_OF_SERVICE");
         browser.screenshot(SCREENSHOTS.resolve("dashboard-alert-open.png"));
 
         // A new window lands: the table moves on without a reload.
         Instant next = current.plus(Duration.ofMinutes(MINUTES));
         store.put(departmentRow(SOCIAL_SECURITY, next, MINUTES, counts(60, 0, 0, 0)));
-        assertThat(awaitText("tr[data-department='" + SOCIAL_SECURITY + "'] td[data-field='current-offered']", "60"))
-                .isEqualTo("60");
+        awaitText("tr[data-department='" + SOCIAL_SECURITY + "'] td[data-field='current-offered']", "60");
         assertThat(browser.script("return window.hotlinePulseSamePage === true;")).isEqualTo(true);
 
         store.put(DashboardFixtures.resolved(outOfService, current.plus(Duration.ofMinutes(9))));
-        browser.await(WAIT, d -> "OK".equals(find(cardLoss).getAttribute("data-state")));
-        assertThat(find(cardLoss + " .state").getText()).isEqualTo("OK");
+        browser.await(WAIT, d -> "OK".equals(browser.attribute(cardLoss, "data-state")));
+        assertThat(browser.text(cardLoss + " .state")).isEqualTo("OK");
         assertThat(browser.findAll("#open-alerts tr[data-alert='ep-1']")).isEmpty();
         assertThat(browser.findAll("#resolved-alerts tr[data-alert='ep-1']")).hasSize(1);
         assertThat(browser.script("return window.hotlinePulseSamePage === true;")).isEqualTo(true);
@@ -134,16 +129,16 @@ class DashboardBrowserIntegrationTest {
         browser.open(server.url().resolve("/?lang=zh"));
         awaitText("tr[data-department='" + SOCIAL_SECURITY + "'] td[data-field='current-offered']", "50");
         assertThat(browser.script("return document.documentElement.lang;")).isEqualTo("zh-CN");
-        assertThat(find(".departments-section h2").getText()).isEqualTo("部门");
-        assertThat(find("th[data-sort='current.answerRate']").getText()).startsWith("人工接听率");
-        assertThat(find(".board-section h2").getText()).isEqualTo("线路状态");
-        assertThat(find("li[data-line='" + ZHONGYUAN + "'] .name").getText()).isEqualTo("中原区社保咨询");
-        assertThat(find("li[data-line='" + ZHONGYUAN + "'] .state").getText()).isEqualTo("正常");
+        assertThat(browser.text(".departments-section h2")).isEqualTo("部门");
+        assertThat(browser.text("th[data-sort='current.answerRate']")).startsWith("人工接听率");
+        assertThat(browser.text(".board-section h2")).isEqualTo("线路状态");
+        assertThat(browser.text("li[data-line='" + ZHONGYUAN + "'] .name")).isEqualTo("中原区社保咨询");
+        assertThat(browser.text("li[data-line='" + ZHONGYUAN + "'] .state")).isEqualTo("正常");
         browser.screenshot(SCREENSHOTS.resolve("dashboard-zh.png"));
     }
 
     private String firstDepartmentRow() {
-        return find("#departments tbody tr").getAttribute("data-department");
+        return browser.attribute("#departments tbody tr", "data-department");
     }
 
     private WebElement find(String css) {
@@ -151,15 +146,12 @@ class DashboardBrowserIntegrationTest {
     }
 
     private String text(String css) {
-        return find(css).getText();
+        return browser.text(css);
     }
 
-    /** Waits until the element exists with this text, and returns its text. */
-    private String awaitText(String css, String expected) {
-        return browser.await(WAIT, d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return !found.isEmpty() && expected.equals(found.get(0).getText()) ? found.get(0).getText() : null;
-        });
+    /** Waits until the element exists with this text; fails the test after {@link #WAIT}. */
+    private void awaitText(String css, String expected) {
+        browser.await(WAIT, d -> expected.equals(browser.text(css)));
     }
 
 }

@@ -3,6 +3,7 @@ package org.hotlinepulse.testing;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -79,9 +80,29 @@ public final class HeadlessBrowser implements AutoCloseable {
         driver.get(url.toString());
     }
 
-    /** Waits up to {@code timeout} for {@code condition} to return something other than null or false. */
+    /**
+     * Waits up to {@code timeout} for {@code condition} to return something other than null or
+     * false; an element that went stale because the page redrew it counts as not yet.
+     */
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    /**
+     * An attribute of the first element matching {@code cssSelector}, read in one step in the
+     * page (a page that redraws itself cannot make it stale); null when nothing matches.
+     */
+    public String attribute(String cssSelector, String name) {
+        return (String) script("const e = document.querySelector(arguments[0]); return e && e.getAttribute(arguments[1]);",
+                cssSelector, name);
+    }
+
+    /** The rendered text of the first element matching {@code cssSelector}, read in one step; null when nothing matches. */
+    public String text(String cssSelector) {
+        return (String) script("const e = document.querySelector(arguments[0]); return e && e.innerText.trim();",
+                cssSelector);
     }
 
     public List<WebElement> findAll(String cssSelector) {
