@@ -13,7 +13,7 @@
       alertType: 'Alert', severity: 'Severity', since: 'Since', ended: 'Ended', summary: 'Summary',
       ok: 'OK', updated: 'Updated', live: 'live', connecting: 'reconnecting…', none: 'None',
       noData: 'No data yet', problems: 'Problem lines', offeredCalls: 'Offered calls',
-      critical: 'critical', warning: 'warning',
+      critical: 'critical', warning: 'warning', minutes: 'min',
       OUT_OF_SERVICE: 'Out of service', CONSTANT_BUSY: 'Constant busy', UNANSWERED: 'Unanswered',
       SILENT: 'Silent', HIGH_ABANDONMENT: 'High abandonment', PROBE_FAILED: 'Probe failed',
       UNKNOWN_LINE: 'Unknown line', FEED_STALE: 'Feed stale'
@@ -27,7 +27,7 @@
       alertType: '告警', severity: '级别', since: '开始', ended: '解除', summary: '摘要',
       ok: '正常', updated: '更新于', live: '实时', connecting: '正在重新连接…', none: '无',
       noData: '暂无数据', problems: '异常线路', offeredCalls: '呼入量',
-      critical: '严重', warning: '警告',
+      critical: '严重', warning: '警告', minutes: '分钟',
       OUT_OF_SERVICE: '无法接通', CONSTANT_BUSY: '持续忙线', UNANSWERED: '无人接听',
       SILENT: '无来电', HIGH_ABANDONMENT: '放弃率高', PROBE_FAILED: '拨测失败',
       UNKNOWN_LINE: '未登记号码', FEED_STALE: '数据源中断'
@@ -113,7 +113,7 @@
     document.getElementById('updated').textContent = t('updated') + ' ' + time(snapshot.generatedAt);
     const heading = document.getElementById('current-window-heading');
     heading.textContent = t('currentWindow') + (snapshot.currentWindowStart
-      ? ' ' + time(snapshot.currentWindowStart) + ' (' + snapshot.windowMinutes + ' min)' : '');
+      ? ' ' + time(snapshot.currentWindowStart) + ' (' + snapshot.windowMinutes + ' ' + t('minutes') + ')' : '');
     renderDepartments();
     renderBoard();
     renderAlerts('open-alerts', snapshot.openAlerts, false);
@@ -275,6 +275,17 @@
     state.charts[name] = new uPlot(options(Math.max(300, container.clientWidth - 10)), data, container);
   }
 
+  // Ticks in 24-hour time of the directory's zone, the date where a day begins, in both languages.
+  function tickLabels(u, ticks) {
+    const zone = state.snapshot.timezone;
+    const clock = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const day = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: zone, month: '2-digit', day: '2-digit' });
+    return ticks.map(seconds => {
+      const text = clock.format(new Date(seconds * 1000));
+      return text === '00:00' ? day.format(new Date(seconds * 1000)) : text;
+    });
+  }
+
   function baseOptions(width) {
     return {
       width, height: 180,
@@ -283,13 +294,17 @@
     };
   }
 
+  function timeAxis() {
+    return { values: tickLabels };
+  }
+
   function rateOptions(width) {
     return Object.assign(baseOptions(width), {
       scales: { y: { range: [0, 1] } },
       series: [{},
         { label: t('connectionRate'), stroke: '#1565c0', width: 2, value: (u, v) => percent(v) },
         { label: t('answerRate'), stroke: '#2e7d32', width: 2, value: (u, v) => percent(v) }],
-      axes: [{}, { values: (u, values) => values.map(v => Math.round(v * 100) + '%') }]
+      axes: [timeAxis(), { values: (u, values) => values.map(v => Math.round(v * 100) + '%') }]
     });
   }
 
@@ -297,7 +312,8 @@
     return Object.assign(baseOptions(width), {
       scales: { y: { range: (u, min, max) => [0, Math.max(1, max)] } },
       series: [{}, { label: t('offeredCalls'), stroke: '#6a1b9a', fill: 'rgba(106,27,154,0.25)',
-        paths: uPlot.paths.bars({ size: [0.7, 60] }) }]
+        paths: uPlot.paths.bars({ size: [0.7, 60] }) }],
+      axes: [timeAxis(), {}]
     });
   }
 

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotlinepulse.dashboard.DashboardFixtures.CARD_LOSS;
 import static org.hotlinepulse.dashboard.DashboardFixtures.MEDICAL_INSURANCE;
 import static org.hotlinepulse.dashboard.DashboardFixtures.SOCIAL_SECURITY;
@@ -139,6 +140,21 @@ class PostgresDashboardStoreIntegrationTest {
                     .contains("\"currentWindowStart\":\"2026-10-12T02:45:00Z\"")
                     .contains("{\"id\":\"zz-social-security\",\"name\":\"郑州市社会保险中心\",\"current\":{\"offered\":50,")
                     .contains("{\"number\":\"037167890003\",\"name\":\"社保卡挂失\",\"alerts\":[{\"id\":\"ep\",\"type\":\"OUT_OF_SERVICE\"");
+        }
+    }
+
+    @Test
+    void overADatabaseWithoutTheTablesSaysToMigrate() throws Exception {
+        String empty = DB.create("hp_test_dashboard_empty");
+        try (PostgresDashboardStore unmigrated = new PostgresDashboardStore(DB.configOf(empty), Map.of(),
+                DashboardFixtures::exampleDirectory, Duration.ofMinutes(1), Duration.ofHours(7),
+                Clock.fixed(NOW, ZoneOffset.UTC))) {
+            assertThatThrownBy(unmigrated::version)
+                    .isInstanceOf(DashboardStoreException.class)
+                    .hasMessageStartingWith("cannot poll for changes (" + DB.configOf(empty).url() + "): ")
+                    .hasMessageEndingWith("; run hotline-pulse migrate first");
+        } finally {
+            DB.drop(empty);
         }
     }
 
