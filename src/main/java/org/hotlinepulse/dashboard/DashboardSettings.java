@@ -31,10 +31,6 @@ public record DashboardSettings(int windowMinutes, int trendHours, int resolvedH
         }
     }
 
-    public DashboardSettings withWindowMinutes(int minutes) {
-        return new DashboardSettings(minutes, trendHours, resolvedHours, pollInterval);
-    }
-
     public DashboardSettings withPollInterval(Duration interval) {
         return new DashboardSettings(windowMinutes, trendHours, resolvedHours, interval);
     }
