@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Watches public-service hotlines from their call detail records: "
                 + "connection, answer and abandonment rates per line and department.",
-        subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, MigrateCommand.class, SimulateCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, MigrateCommand.class,
+                SimulateCommand.class, DashboardCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HotlinePulse implements Runnable {

@@ -44,6 +44,8 @@ public final class PostgresDashboardStore implements DashboardStore {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresDashboardStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {};
+    /** PostgreSQL's SQLSTATE for "relation does not exist". */
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private final JdbcConfig jdbc;
     private final Map<String, String> env;
@@ -196,8 +198,9 @@ public final class PostgresDashboardStore implements DashboardStore {
     /** Drops the connection, so that the next call opens a new one (the server may have restarted). */
     private DashboardStoreException failed(String what, SQLException e) {
         closeConnection();
+        String hint = UNDEFINED_TABLE.equals(e.getSQLState()) ? "; run hotline-pulse migrate first" : "";
         return new DashboardStoreException(what + " (" + jdbc.urlWithoutPassword() + "): "
-                + DatabaseException.oneLine(e.getMessage()), e);
+                + DatabaseException.oneLine(e.getMessage()) + hint, e);
     }
 
     private void closeConnection() {

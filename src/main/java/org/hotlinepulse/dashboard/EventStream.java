@@ -1,0 +1,62 @@
+package org.hotlinepulse.dashboard;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * {@code /api/events}: Server-Sent Events, one {@code snapshot} event with the current snapshot
+ * on connect and one more each time the feed publishes, and a comment line every
+ * {@link #KEEP_ALIVE} so that proxies and the browser keep the connection. The browser's
+ * EventSource reconnects by itself after a break.
+ */
+final class EventStream implements HttpHandler {
+
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+    private final SnapshotFeed feed;
+
+    EventStream(SnapshotFeed feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            write(out, "retry: 2000\n\n");
+            SnapshotFeed.Published sent = feed.latest();
+            write(out, event(sent));
+            while (!Thread.currentThread().isInterrupted()) {
+                SnapshotFeed.Published next = feed.awaitAfter(sent.sequence(), KEEP_ALIVE);
+                if (next == null) {
+                    write(out, ": keep-alive\n\n");
+                } else {
+                    sent = next;
+                    write(out, event(sent));
+                }
+            }
+        } catch (IOException e) {
+            // The viewer went away; nothing to clean up beyond the exchange.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The snapshot JSON is one line (Jackson writes no newlines), so one data field holds it. */
+    private static String event(SnapshotFeed.Published published) {
+        return "id: " + published.sequence() + "\nevent: snapshot\ndata: " + published.json() + "\n\n";
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+}

@@ -1,0 +1,47 @@
+package org.hotlinepulse.cli;
+
+import org.hotlinepulse.dashboard.AccessToken;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** {@code hotline-pulse dashboard} refuses what it cannot serve safely, before touching the database. */
+class DashboardCommandTest {
+
+    @Test
+    void refusesANonLoopbackBindWithoutAToken() {
+        assumeTrue(System.getenv(AccessToken.VARIABLE) == null && System.getenv(AccessToken.FILE_VARIABLE) == null,
+                "a dashboard token is set in this environment");
+        CliRun run = CliRun.run("dashboard", "--bind", "0.0.0.0", "--port", "0",
+                "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/nowhere");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("hotline-pulse dashboard: --bind 0.0.0.0 is not a loopback address: set "
+                + AccessToken.VARIABLE + " or " + AccessToken.FILE_VARIABLE + " so that viewers need a token");
+    }
+
+    @Test
+    void namesABadOptionValue() {
+        CliRun run = CliRun.run("dashboard", "--window-minutes", "7", "--port", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--window-minutes/--trend-hours: window minutes 7 must divide an hour");
+        CliRun badUrl = CliRun.run("dashboard", "--jdbc-url", "mysql://x", "--port", "0");
+        assertThat(badUrl.exitCode()).isEqualTo(2);
+        assertThat(badUrl.err()).contains("--jdbc-url: \"mysql://x\" is not a PostgreSQL JDBC URL");
+    }
+
+    @Test
+    void failsWithOneLineWhenTheDatabaseCannotBeReached() {
+        CliRun run = CliRun.run("dashboard", "--port", "0", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/nowhere");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("hotline-pulse dashboard: cannot load the line directory: ")
+                .contains("127.0.0.1:1/nowhere").doesNotContain("\n");
+    }
+
+    @Test
+    void isListedWithItsOptions() {
+        CliRun run = CliRun.run("dashboard", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--bind", "--port", "--config", "--jdbc-url", AccessToken.VARIABLE);
+    }
+}
