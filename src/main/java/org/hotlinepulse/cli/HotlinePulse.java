@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Watches public-service hotlines from their call detail records: "
                 + "connection, answer and abandonment rates per line and department.",
         subcommands = {RunCommand.class, ReplayCommand.class, MigrateCommand.class, SimulateCommand.class,
-                BenchCommand.class,
+                BenchCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HotlinePulse implements Runnable {
     @CommandLine.Spec
