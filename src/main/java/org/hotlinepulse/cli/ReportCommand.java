@@ -50,7 +50,7 @@ import java.util.concurrent.Callable;
                 "Source: PostgreSQL (line_metrics, alerts; the directory from its tables unless --directory), "
                         + "where each run is stored as a new version (assessment_runs, assessment_monthly; "
                         + "view assessment_monthly_latest); or --from-dir, a replay's output folder, with --directory.",
-                "Connection: --jdbc-url, else HOTLINE_PULSE_JDBC_URL, else the jdbc section of --config; the "
+                "Connection: --jdbc-url and --jdbc-user, else HOTLINE_PULSE_JDBC_URL and _USER, else the jdbc section of --config; the "
                         + "password only from HOTLINE_PULSE_JDBC_PASSWORD or HOTLINE_PULSE_JDBC_PASSWORD_FILE."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:done (also for a month with days without data: the report says which)",
@@ -76,6 +76,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--jdbc-url", paramLabel = "URL",
             description = "PostgreSQL JDBC URL; wins over HOTLINE_PULSE_JDBC_URL and --config.")
     String jdbcUrl;
+
+    @Option(names = "--jdbc-user", paramLabel = "USER",
+            description = "PostgreSQL user; wins over HOTLINE_PULSE_JDBC_USER and --config.")
+    String jdbcUser;
 
     @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
             description = "Folder for assessment-YYYY-MM.html and .csv; created if missing (default: ${DEFAULT-VALUE}).")
@@ -132,8 +136,8 @@ public final class ReportCommand implements Callable<Integer> {
         if (directory == null) {
             throw new UsageError("--from-dir needs --directory FILE, the directory the replay ran on");
         }
-        if (jdbcUrl != null || config != null) {
-            throw new UsageError("--from-dir reads files only; leave out --jdbc-url and --config");
+        if (jdbcUrl != null || jdbcUser != null || config != null) {
+            throw new UsageError("--from-dir reads files only; leave out --jdbc-url, --jdbc-user and --config");
         }
         if (!Files.isDirectory(fromDir)) {
             throw new UsageError(fromDir + ": no such folder");
@@ -177,6 +181,9 @@ public final class ReportCommand implements Callable<Integer> {
                     throw new UsageError("--jdbc-url: " + problem);
                 }
                 jdbc = new JdbcConfig(jdbcUrl, jdbc.user());
+            }
+            if (jdbcUser != null) {
+                jdbc = new JdbcConfig(jdbc.url(), jdbcUser);
             }
             jdbc.password(env); // an unreadable password file is bad input, not a database failure
             return jdbc;
