@@ -35,31 +35,31 @@ import java.util.function.Consumer;
  * few calls outside hours; B's two 24x7 lines are answered 70 %; C's first line 40 %, its second
  * line never receives a call.
  */
-final class AssessmentScenario {
-    static final YearMonth MONTH = YearMonth.of(2026, 10);
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final Path DIRECTORY_YAML = Path.of("src/test/resources/assessment/directory.yaml");
-    static final Set<LocalDate> DAYS_WITHOUT_DATA = Set.of(LocalDate.of(2026, 10, 20), LocalDate.of(2026, 10, 21));
-    static final Set<LocalDate> HOLIDAYS = Set.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2),
+public final class AssessmentScenario {
+    public static final YearMonth MONTH = YearMonth.of(2026, 10);
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final Path DIRECTORY_YAML = Path.of("src/test/resources/assessment/directory.yaml");
+    public static final Set<LocalDate> DAYS_WITHOUT_DATA = Set.of(LocalDate.of(2026, 10, 20), LocalDate.of(2026, 10, 21));
+    public static final Set<LocalDate> HOLIDAYS = Set.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2),
             LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 6), LocalDate.of(2026, 10, 7));
-    static final LocalDate MAKE_UP_WORKDAY = LocalDate.of(2026, 10, 10);
+    public static final LocalDate MAKE_UP_WORKDAY = LocalDate.of(2026, 10, 10);
 
-    static final String A1 = "037100000001";
-    static final String A2 = "037100000002";
-    static final String B3 = "037100000003";
-    static final String B4 = "037100000004";
-    static final String C5 = "037100000005";
-    static final String C6 = "037100000006";
+    public static final String A1 = "037100000001";
+    public static final String A2 = "037100000002";
+    public static final String B3 = "037100000003";
+    public static final String B4 = "037100000004";
+    public static final String C5 = "037100000005";
+    public static final String C6 = "037100000006";
 
-    final Directory directory;
-    final List<LineWindow> windows = new ArrayList<>();
-    final List<AlertEpisode> episodes = new ArrayList<>();
+    public final Directory directory;
+    public final List<LineWindow> windows = new ArrayList<>();
+    public final List<AlertEpisode> episodes = new ArrayList<>();
     final Map<String, Counts> expectedInService = new LinkedHashMap<>();
     final Map<String, Counts> expectedAfterHours = new LinkedHashMap<>();
     /** Per department, the in-service counts of each hourly window, for the averaging counter-example. */
     final Map<String, List<Counts>> inServiceWindows = new LinkedHashMap<>();
 
-    AssessmentScenario() throws DirectoryException {
+    public AssessmentScenario() throws DirectoryException {
         directory = Directory.load(DIRECTORY_YAML);
         for (String d : List.of("dept-a", "dept-b", "dept-c")) {
             expectedInService.put(d, new Counts());
@@ -216,12 +216,12 @@ final class AssessmentScenario {
                 endsAt == null ? null : at(endsAt)));
     }
 
-    static Instant at(String isoWithOffset) {
+    public static Instant at(String isoWithOffset) {
         return OffsetDateTime.parse(isoWithOffset).toInstant();
     }
 
     /** The scenario as an in-memory source, answering as the file and PostgreSQL sources do. */
-    AssessmentSource source() {
+    public AssessmentSource source() {
         return new AssessmentSource() {
             @Override
             public String description() {
