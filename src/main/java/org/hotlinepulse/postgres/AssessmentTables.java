@@ -11,6 +11,7 @@ import org.hotlinepulse.metrics.Counts;
 import org.hotlinepulse.metrics.Ratio;
 import org.hotlinepulse.metrics.Rates;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.sql.Connection;
@@ -82,7 +83,7 @@ public final class AssessmentTables {
     private static String weightsJson() {
         try {
             return new ObjectMapper().writeValueAsString(CompositeScore.WEIGHTS);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of numbers is always JSON", e);
         }
     }

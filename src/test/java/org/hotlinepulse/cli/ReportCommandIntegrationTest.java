@@ -34,6 +34,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -183,7 +184,7 @@ class ReportCommandIntegrationTest {
         HeadlessChromium.screenshot(html, png, work);
         assertThat(Files.size(png)).isGreaterThan(50_000);
         Files.createDirectories(Path.of("target"));
-        Files.copy(png, Path.of("target/report.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(png, Path.of("target/report.png"), StandardCopyOption.REPLACE_EXISTING);
 
         String dom = HeadlessChromium.dumpDom(html, work);
         assertThat(count(dom, "class=\"uplot")).as("one uPlot chart per department").isEqualTo(3);
