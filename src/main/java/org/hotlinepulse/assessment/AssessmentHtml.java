@@ -211,7 +211,7 @@ public final class AssessmentHtml {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("zone", a.month().zone().getId());
-        root.putObject("labels").put("answer", lang.text("answer_rate_series"))
+        root.putObject("labels").put("day", lang.text("day_series")).put("answer", lang.text("answer_rate_series"))
                 .put("connection", lang.text("connection_rate_series"));
         ArrayNode days = root.putArray("days");
         a.month().days().forEach(day -> days.add(a.month().startOf(day).getEpochSecond()));
