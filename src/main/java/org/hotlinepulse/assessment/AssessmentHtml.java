@@ -195,7 +195,7 @@ public final class AssessmentHtml {
     private static List<String> coverage(Coverage cov, ReportLanguage lang) {
         List<String> lines = new ArrayList<>();
         if (cov.windowMinutes() > 0) {
-            lines.add(lang.text("window_size", cov.windowMinutes()) + ": " + (cov.windowsExact()
+            lines.add(lang.text("window_size", cov.windowMinutes(), cov.windowsExact()
                     ? lang.text("window_exact") : lang.text("window_straddling", cov.straddlingWindows())));
         }
         lines.add(lang.text("windows_read", cov.windowsRead()));

@@ -178,7 +178,8 @@ class ReportCommandIntegrationTest {
 
         Path html = out.resolve("assessment-2026-10.html");
         String page = Files.readString(html);
-        assertThat(page).doesNotContain("<script src=").doesNotContain("<link ").contains("Incomplete month: 29 of 31 days");
+        assertThat(page).doesNotContain("<script src=").doesNotContain("<link ").contains("Incomplete month: 29 of 31 days")
+                .contains("Windows summed: line windows of 60 min: every window lies wholly inside or outside service hours");
         HeadlessChromium.assumeInstalled();
         Path png = work.resolve("report.png");
         HeadlessChromium.screenshot(html, png, work);
