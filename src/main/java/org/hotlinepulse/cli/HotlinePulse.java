@@ -10,8 +10,7 @@ import picocli.CommandLine.Command;
         description = "Watches public-service hotlines from their call detail records: "
                 + "connection, answer and abandonment rates per line and department.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, MigrateCommand.class,
-                SimulateCommand.class, DashboardCommand.class,
-                BenchCommand.class,
+                SimulateCommand.class, DashboardCommand.class, ReportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HotlinePulse implements Runnable {
     @CommandLine.Spec

@@ -21,7 +21,7 @@ class HotlinePulseCliTest {
     void helpListsTheCommands() {
         CliRun help = run("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("replay", "bench");
+        assertThat(help.out()).contains("replay", "bench", "report");
         CliRun replayHelp = run("replay", "--help");
         assertThat(replayHelp.exitCode()).isZero();
         assertThat(replayHelp.out()).contains("--cdr", "--format", "--directory", "--out");

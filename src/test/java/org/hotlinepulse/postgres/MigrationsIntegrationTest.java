@@ -31,15 +31,16 @@ class MigrationsIntegrationTest {
         try {
             JdbcConfig config = DB.configOf(fresh);
             Migrations.Result first = Migrations.migrate(config, Map.of());
-            assertThat(first.migrationsApplied()).isEqualTo(3);
-            assertThat(first.schemaVersion()).isEqualTo("3");
+            assertThat(first.migrationsApplied()).isEqualTo(4);
+            assertThat(first.schemaVersion()).isEqualTo("4");
 
             Migrations.Result again = Migrations.migrate(config, Map.of());
-            assertThat(again).isEqualTo(new Migrations.Result(0, "3"));
+            assertThat(again).isEqualTo(new Migrations.Result(0, "4"));
 
             try (Connection c = PostgresConnections.open(config, Map.of())) {
                 assertThat(tables(c)).contains("line_metrics", "department_metrics", "line_directory",
                         "departments", "calendar_days", "line_closures", "directory_settings", "alerts",
+                        "assessment_runs", "assessment_monthly",
                         "flyway_schema_history");
             }
         } finally {

@@ -1,0 +1,96 @@
+package org.hotlinepulse.assessment;
+
+import org.hotlinepulse.avro.AlertType;
+import org.hotlinepulse.metrics.Counts;
+import org.hotlinepulse.metrics.Ratio;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The columns of a scorecard row, one list for the CSV and the HTML report's table of all
+ * figures, so both show the same numbers written the same way: counts as integers, rates and
+ * minutes with four decimals rounded half up from the integers (empty when undefined), the score
+ * with two.
+ */
+public final class AssessmentColumns {
+
+    /** One column: its key (the label is {@code col.<key>} in the report texts) and its value. */
+    public record Column(String key, Function<DepartmentAssessment, String> value) {}
+
+    /** Every column, in order; the month and version columns are added by the writers. */
+    public static final List<Column> ALL = columns();
+
+    /** The keys of the columns the ranked table shows. */
+    public static final List<String> RANKING = List.of("rank", "department_name", "score", "number_accuracy",
+            "answer_rate", "connection_rate", "resolution_rate", "satisfaction_mean", "satisfied_share",
+            "availability", "mttr_minutes", "alerts_total", "lines_listed", "lines_out_of_service", "attempts");
+
+    private AssessmentColumns() {}
+
+    /** The column under {@code key}. */
+    public static Column column(String key) {
+        for (Column c : ALL) {
+            if (c.key().equals(key)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no column " + key);
+    }
+
+    private static List<Column> columns() {
+        List<Column> c = new ArrayList<>();
+        c.add(new Column("rank", d -> d.rank() == 0 ? "" : Integer.toString(d.rank())));
+        c.add(new Column("score", d -> d.score() == null ? "" : d.score().toPlainString()));
+        c.add(new Column("department", d -> d.department().id()));
+        c.add(new Column("department_name", d -> d.department().name()));
+        c.add(rate("number_accuracy", DepartmentAssessment::numberAccuracy));
+        c.add(rate("answer_rate", d -> d.rates().answerRate()));
+        c.add(rate("connection_rate", d -> d.rates().connectionRate()));
+        c.add(rate("resolution_rate", DepartmentAssessment::resolutionRate));
+        c.add(rate("satisfaction_mean", DepartmentAssessment::satisfactionMean));
+        c.add(rate("satisfied_share", DepartmentAssessment::satisfiedShare));
+        c.add(rate("availability", d -> d.availability().ratio()));
+        c.add(count("lines_listed", d -> d.linesListed()));
+        c.add(count("lines_working", d -> d.linesWorking()));
+        c.add(count("lines_out_of_service", d -> d.alerts().linesOutOfService().size()));
+        c.add(rate("scheduled_minutes", d -> new Ratio(d.availability().scheduledMillis(), 60_000)));
+        c.add(rate("unavailable_minutes", d -> new Ratio(d.availability().unavailableMillis(), 60_000)));
+        c.add(rate("mttr_minutes", d -> d.alerts().mttrMinutes()));
+        c.add(count("resolved_outages", d -> d.alerts().resolvedOutages()));
+        c.add(count("open_outages", d -> d.alerts().openOutages()));
+        c.add(count("alerts_total", d -> d.alerts().total()));
+        for (AlertType type : DepartmentAlerts.LINE_TYPES) {
+            c.add(count("alerts_" + type.name(), d -> d.alerts().count(type)));
+        }
+        String[] names = ReplayOutputSource.COUNT_COLUMNS;
+        for (int i = 0; i < names.length; i++) {
+            int at = i;
+            c.add(count(names[i], d -> countValues(d.inService())[at]));
+        }
+        c.add(rate("abandonment_rate", d -> d.rates().abandonmentRate()));
+        c.add(rate("service_level", d -> d.rates().serviceLevel()));
+        c.add(rate("asa_seconds", d -> d.rates().asaSeconds()));
+        c.add(count("after_hours_attempts", d -> d.afterHours().attempts));
+        c.add(count("after_hours_connected", d -> d.afterHours().connected));
+        c.add(count("after_hours_answered", d -> d.afterHours().answered));
+        return Collections.unmodifiableList(c);
+    }
+
+    /** Counts in the order of {@link ReplayOutputSource#COUNT_COLUMNS}. */
+    public static long[] countValues(Counts c) {
+        return new long[] {c.attempts, c.connected, c.answered, c.abandoned, c.shortAbandoned, c.noAnswer, c.busy,
+                c.failed, c.answeredWithinSl, c.waitMsSum, c.talkMsSum, c.resolvedKnown, c.resolved,
+                c.satisfactionCount, c.satisfactionSum, c.satisfied};
+    }
+
+    private static Column rate(String key, Function<DepartmentAssessment, Ratio> ratio) {
+        return new Column(key, d -> ratio.apply(d).fourDecimals());
+    }
+
+    private static Column count(String key, Function<DepartmentAssessment, Number> count) {
+        return new Column(key, d -> count.apply(d).toString());
+    }
+}
