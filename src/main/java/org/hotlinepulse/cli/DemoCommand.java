@@ -4,6 +4,7 @@ import org.hotlinepulse.demo.Demo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -63,17 +64,22 @@ final class DemoCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }));
-        try (Demo demo = Demo.start(speed, seed, lang)) {
+        try (Demo demo = Demo.start(speed, seed, lang, port)) {
             ZoneId zone = demo.directory().calendar().zone();
             System.out.printf(Locale.ROOT, "demo: %d lines of %d departments, simulated from %s (%s) at %sx; "
                             + "faults: %s%n", demo.directory().lines().size(), demo.directory().departments().size(),
                     Demo.START.atZone(zone).toLocalDateTime(), zone, speed, Demo.FAULTS);
+            System.out.printf(Locale.ROOT, "demo: dashboard on %s (%s?lang=zh in Chinese); Ctrl-C stops%n",
+                    demo.dashboardUrl(), demo.dashboardUrl());
             if (runFor == null) {
                 stopped.await();
             } else {
                 stopped.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
             }
             System.out.println("demo: stopping");
+        } catch (IOException e) {
+            System.err.println("hotline-pulse demo: " + e.getMessage());
+            return 1;
         } finally {
             closed.countDown();
         }

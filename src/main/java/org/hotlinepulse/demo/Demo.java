@@ -8,6 +8,8 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.config.JobConfig;
+import org.hotlinepulse.dashboard.DashboardServer;
+import org.hotlinepulse.dashboard.DashboardSettings;
 import org.hotlinepulse.dashboard.InMemoryDashboardStore;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.directory.DirectoryException;
@@ -21,6 +23,9 @@ import org.hotlinepulse.simulate.SimulationSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +34,8 @@ import java.util.List;
 /**
  * The whole product in one process: the simulator feeding the county hotlines of
  * {@code demo/directory.yaml} with one fault of each alert type, the job graph on a local Flink
- * cluster with event time following the {@link SimulatedClock}, and its outputs in an
- * {@link InMemoryDashboardStore} and on the console.
+ * cluster with event time following the {@link SimulatedClock}, its outputs in an
+ * {@link InMemoryDashboardStore} and on the console, and the dashboard over that store.
  */
 public final class Demo implements AutoCloseable {
     /** Monday 12 October 2026, 08:30 in Zhengzhou: every line of the demo directory is open. */
@@ -56,43 +61,55 @@ public final class Demo implements AutoCloseable {
     private final InMemoryDashboardStore store;
     private final String storeName;
     private final JobClient job;
+    private final DashboardServer dashboard;
 
     private Demo(Directory directory, SimulatedClock clock, InMemoryDashboardStore store, String storeName,
-                 JobClient job) {
+                 JobClient job, DashboardServer dashboard) {
         this.directory = directory;
         this.clock = clock;
         this.store = store;
         this.storeName = storeName;
         this.job = job;
+        this.dashboard = dashboard;
     }
 
     /**
-     * Starts the job on a local cluster in this process.
+     * Starts the job on a local cluster in this process, and the dashboard over its store.
      *
      * @param speed how many times faster than the wall clock simulated time runs
      * @param lang the language of the alert lines on the console, {@code zh} or {@code en}
+     * @param port the dashboard's port on the loopback address (0: a free one)
      */
-    public static Demo start(double speed, long seed, String lang) throws Exception {
+    public static Demo start(double speed, long seed, String lang, int port) throws Exception {
         Directory directory = loadDirectory();
         SimulatedClock clock = new SimulatedClock(START, System.currentTimeMillis(), speed);
         SimulationSettings traffic = new SimulationSettings(seed, START, null, null, PROBE_EVERY,
                 faults(directory));
         InMemoryDashboardStore store = new InMemoryDashboardStore(directory);
-        String storeName = DemoStores.register(store);
 
-        JobConfig config = JobConfig.DEFAULTS;
-        Configuration flink = new Configuration();
-        flink.set(PipelineOptions.OBJECT_REUSE, true);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        env.setParallelism(1);
-        new HotlineMetricsJob(config, directory,
-                new DataGeneratorSource<>(new PacedSimulation(directory, traffic, clock), Long.MAX_VALUE,
-                        TypeInformation.of(InputRecord.class)),
-                CdrWatermarks.forLive(config.metrics().maxOutOfOrderness(),
-                        config.runtime().quietPartitionAfter(), clock::millis),
-                null, new DemoSinks(storeName, new AlertConsoleLine(directory.calendar().zone(), lang)))
-                .buildOn(env);
-        return new Demo(directory, clock, store, storeName, env.executeAsync("hotline-pulse demo"));
+        // The dashboard first: a port in use should stop the demo before a cluster starts.
+        DashboardServer dashboard = DashboardServer.start(store, DashboardSettings.DEFAULTS,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null, clock.asClock());
+        String storeName = DemoStores.register(store);
+        try {
+            JobConfig config = JobConfig.DEFAULTS;
+            Configuration flink = new Configuration();
+            flink.set(PipelineOptions.OBJECT_REUSE, true);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+            env.setParallelism(1);
+            new HotlineMetricsJob(config, directory,
+                    new DataGeneratorSource<>(new PacedSimulation(directory, traffic, clock), Long.MAX_VALUE,
+                            TypeInformation.of(InputRecord.class)),
+                    CdrWatermarks.forLive(config.metrics().maxOutOfOrderness(),
+                            config.runtime().quietPartitionAfter(), clock::millis),
+                    null, new DemoSinks(storeName, new AlertConsoleLine(directory.calendar().zone(), lang)))
+                    .buildOn(env);
+            return new Demo(directory, clock, store, storeName, env.executeAsync("hotline-pulse demo"), dashboard);
+        } catch (Exception e) {
+            dashboard.close();
+            DemoStores.remove(storeName);
+            throw e;
+        }
     }
 
     /** The county hotlines of the demo. */
@@ -126,12 +143,18 @@ public final class Demo implements AutoCloseable {
         return store;
     }
 
-    /** Cancels the job and forgets the store. */
+    /** The dashboard's address. */
+    public URI dashboardUrl() {
+        return dashboard.url();
+    }
+
+    /** Cancels the job, stops the dashboard and forgets the store. */
     @Override
     public void close() throws Exception {
         try {
             job.cancel().get();
         } finally {
+            dashboard.close();
             DemoStores.remove(storeName);
         }
     }

@@ -26,7 +26,7 @@ class DemoIntegrationTest {
 
     @Test
     void everyScriptedFaultIsPagedAndEveryRepairedOneResolves() throws Exception {
-        try (Demo demo = Demo.start(240, 1, "en")) {
+        try (Demo demo = Demo.start(240, 1, "en", 0)) {
             long deadline = System.currentTimeMillis() + 150_000;
             List<Alert> alerts;
             do {
