@@ -1,7 +1,6 @@
 package org.hotlinepulse.cli;
 
 import org.hotlinepulse.config.ConfigException;
-import org.hotlinepulse.config.DirectorySourceConfig;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.dashboard.AccessToken;
@@ -9,9 +8,7 @@ import org.hotlinepulse.dashboard.DashboardServer;
 import org.hotlinepulse.dashboard.DashboardSettings;
 import org.hotlinepulse.dashboard.DashboardStoreException;
 import org.hotlinepulse.dashboard.PostgresDashboardStore;
-import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.job.DirectoryUpdates;
-import org.hotlinepulse.postgres.PostgresDirectoryLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -81,7 +78,7 @@ final class DashboardCommand implements Callable<Integer> {
             JobConfig jobConfig = config == null ? JobConfig.DEFAULTS : RunCommand.load(config, env);
             JdbcConfig jdbc = jdbc(jobConfig, env);
             Duration horizon = Duration.ofHours(settings.trendHours()).plus(Duration.ofHours(1));
-            store = new PostgresDashboardStore(jdbc, env, directoryLoader(jobConfig.directory(), jdbc, env),
+            store = new PostgresDashboardStore(jdbc, env, DirectoryUpdates.loaderFor(jobConfig.directory(), jdbc),
                     jobConfig.directory().reloadInterval(), horizon, Clock.systemUTC());
             DashboardServer server = DashboardServer.start(store, settings, address, token, Clock.systemUTC());
             System.err.println("hotline-pulse dashboard: serving " + server.url() + " from "
@@ -152,15 +149,6 @@ final class DashboardCommand implements Callable<Integer> {
         } catch (ConfigException | IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
-    }
-
-    private static DirectoryUpdates.Loader directoryLoader(DirectorySourceConfig source, JdbcConfig jdbc,
-                                                           Map<String, String> env) {
-        if (source.source() == DirectorySourceConfig.Source.YAML) {
-            Path file = Path.of(source.file());
-            return () -> Directory.load(file);
-        }
-        return () -> PostgresDirectoryLoader.load(jdbc, env);
     }
 
     private static int fail(String message, int exitCode, PostgresDashboardStore store) {

@@ -5,11 +5,15 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.hotlinepulse.config.DirectorySourceConfig;
+import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.postgres.PostgresDirectoryLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -27,6 +31,18 @@ public final class DirectoryUpdates {
     }
 
     private DirectoryUpdates() {}
+
+    /**
+     * Reads the directory from where {@code source} says. The environment (the database password)
+     * is read at each load, where the loader runs, so no secret travels in a job graph.
+     */
+    public static Loader loaderFor(DirectorySourceConfig source, JdbcConfig jdbc) {
+        if (source.source() == DirectorySourceConfig.Source.YAML) {
+            String file = source.file();
+            return () -> Directory.load(Path.of(file));
+        }
+        return () -> PostgresDirectoryLoader.load(jdbc, System.getenv());
+    }
 
     public static Source<Directory, ?, ?> every(Duration interval, Loader loader, Directory initial) {
         return new DataGeneratorSource<>(new Reload(loader, initial), Long.MAX_VALUE,

@@ -12,8 +12,6 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.hotlinepulse.cdr.InputRecord;
-import org.hotlinepulse.config.DirectorySourceConfig;
-import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.RuntimeConfig;
 import org.hotlinepulse.directory.Directory;
@@ -22,9 +20,7 @@ import org.hotlinepulse.job.DirectoryUpdates;
 import org.hotlinepulse.job.HotlineMetricsJob;
 import org.hotlinepulse.job.JobSinks;
 import org.hotlinepulse.kafka.CdrDeserializer;
-import org.hotlinepulse.postgres.PostgresDirectoryLoader;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -85,7 +81,8 @@ public final class LiveJob {
         new HotlineMetricsJob(config, directory, cdrs,
                 CdrWatermarks.forLive(config.metrics().maxOutOfOrderness(),
                         config.runtime().quietPartitionAfter()),
-                DirectoryUpdates.every(config.directory().reloadInterval(), directoryLoader(),
+                DirectoryUpdates.every(config.directory().reloadInterval(),
+                        DirectoryUpdates.loaderFor(config.directory(), config.jdbc()),
                         directory),
                 sinks)
                 .buildOn(flinkEnv);
@@ -96,16 +93,5 @@ public final class LiveJob {
                 StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
         buildOn(flinkEnv, cdrSource(), new LiveSinks(config, env));
         return flinkEnv.execute("hotline-metrics");
-    }
-
-    private DirectoryUpdates.Loader directoryLoader() {
-        DirectorySourceConfig source = config.directory();
-        if (source.source() == DirectorySourceConfig.Source.YAML) {
-            String file = source.file();
-            return () -> Directory.load(Path.of(file));
-        }
-        JdbcConfig jdbc = config.jdbc();
-        // The environment is read where the loader runs, so no secret travels in the job graph.
-        return () -> PostgresDirectoryLoader.load(jdbc, System.getenv());
     }
 }
