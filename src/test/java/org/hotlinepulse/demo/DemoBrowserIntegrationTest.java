@@ -64,8 +64,9 @@ class DemoBrowserIntegrationTest {
             browser.screenshot(SCREENSHOTS.resolve("demo-en.png"));
 
             browser.open(demo.dashboardUrl().resolve("/?lang=zh"));
-            browser.await(WAIT, d -> "部门".equals(browser.text(".departments-section h2")));
-            assertThat(browser.text("li[data-line='037112345001'] .name")).isEqualTo("12345热线一号台");
+            browser.await(WAIT, d -> "12345热线一号台".equals(browser.text("li[data-line='037112345001'] .name")));
+            assertThat(browser.text(".departments-section h2")).isEqualTo("部门");
+            assertThat(browser.text(".board-section h2")).isEqualTo("线路状态");
             browser.screenshot(SCREENSHOTS.resolve("demo-zh.png"));
         }
     }
