@@ -10,7 +10,6 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.avro.AlertState;
-import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.directory.Line;
 import org.hotlinepulse.metrics.LineWindows;
@@ -27,7 +26,7 @@ import java.util.List;
  * time in which any line the feed has carried is in service, and the next CDR resolves it. As
  * for the line rules, nothing fires at the end of a bounded input.
  */
-public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Cdr, Directory, Alert> {
+public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, FeedEvent, Directory, Alert> {
     /** DESIGN §6's default: 10 service minutes without a CDR. */
     public static final int DEFAULT_STALE_MINUTES = 10;
     private static final String CURRENT = "current";
@@ -65,11 +64,11 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Cd
     }
 
     @Override
-    public void processElement(Cdr cdr, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-        if (directory(ctx).line(cdr.getLine()) != null) {
-            carried.put(cdr.getLine(), true);
+    public void processElement(FeedEvent cdr, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
+        if (directory(ctx).line(cdr.line) != null) {
+            carried.put(cdr.line, true);
         }
-        long start = cdr.getStartTime().toEpochMilli();
+        long start = cdr.startTime;
         long watermark = ctx.timerService().currentWatermark();
         if (start <= watermark) {
             // Late, but the feed is evidently delivering: heard now.

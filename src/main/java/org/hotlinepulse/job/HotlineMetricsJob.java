@@ -9,7 +9,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.hotlinepulse.cdr.RejectedRecordRouter;
 import org.hotlinepulse.alerts.AlertThresholds;
-import org.hotlinepulse.alerts.Attempt;
+import org.hotlinepulse.alerts.FeedEvent;
 import org.hotlinepulse.alerts.FeedHealthDetector;
 import org.hotlinepulse.alerts.LineEvent;
 import org.hotlinepulse.alerts.LineHealthDetector;
@@ -102,7 +102,8 @@ public final class HotlineMetricsJob {
                         (int) metrics.shortAbandon().toSeconds()))
                 .name("line health").uid("line-health");
         DataStream<Alert> feedAlerts = firstSeen
-                .keyBy(Attempt::sourceOf)
+                .map(FeedEvent::of).name("feed events").uid("feed-events")
+                .keyBy(event -> event.source)
                 .connect(directories)
                 .process(new FeedHealthDetector(directory, FeedHealthDetector.DEFAULT_STALE_MINUTES))
                 .name("feed health").uid("feed-health");

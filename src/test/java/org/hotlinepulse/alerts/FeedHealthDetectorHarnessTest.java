@@ -27,13 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeedHealthDetectorHarnessTest {
     static final String FEED = "pbx-a";
 
-    private KeyedBroadcastOperatorTestHarness<String, Cdr, Directory, Alert> harness;
+    private KeyedBroadcastOperatorTestHarness<String, FeedEvent, Directory, Alert> harness;
 
     @BeforeEach
     void setUp() throws Exception {
         Directory directory = Directory.load(Path.of("src/test/resources/feeds/directory.yaml"));
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new FeedHealthDetector(directory, FeedHealthDetector.DEFAULT_STALE_MINUTES), Attempt::sourceOf,
+                new FeedHealthDetector(directory, FeedHealthDetector.DEFAULT_STALE_MINUTES), e -> e.source,
                 Types.STRING, LineWindows.DIRECTORY);
         harness.processBroadcastWatermark(Long.MAX_VALUE);
     }
@@ -48,9 +48,9 @@ class FeedHealthDetectorHarnessTest {
     }
 
     private void cdr(String line, long start, boolean probe) throws Exception {
-        harness.processElement(Cdr.newBuilder().setCallId(line + "-" + start).setLine(line).setSource(FEED)
+        harness.processElement(FeedEvent.of(Cdr.newBuilder().setCallId(line + "-" + start).setLine(line).setSource(FEED)
                 .setStartTime(Instant.ofEpochMilli(start)).setEndTime(Instant.ofEpochMilli(start + 30_000))
-                .setOutcome(Outcome.BUSY).setProbe(probe).build(), start);
+                .setOutcome(Outcome.BUSY).setProbe(probe).build()), start);
     }
 
     private List<Alert> alerts() {
