@@ -73,7 +73,9 @@
       return '—';
     }
     return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-      timeZone: state.snapshot.timezone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit'
+      // "12 Oct, 09:22" in English: 12/10 reads as December to half the world.
+      timeZone: state.snapshot.timezone, month: lang === 'zh' ? '2-digit' : 'short', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
     }).format(new Date(iso));
   }
 
@@ -279,7 +281,8 @@
   function tickLabels(u, ticks) {
     const zone = state.snapshot.timezone;
     const clock = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const day = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: zone, month: '2-digit', day: '2-digit' });
+    const day = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB',
+        { timeZone: zone, month: lang === 'zh' ? '2-digit' : 'short', day: '2-digit' });
     return ticks.map(seconds => {
       const text = clock.format(new Date(seconds * 1000));
       return text === '00:00' ? day.format(new Date(seconds * 1000)) : text;
