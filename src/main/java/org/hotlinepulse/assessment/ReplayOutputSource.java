@@ -26,8 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * A replay's output folder as the source of an assessment (DESIGN §7): the line rows of {@code
- * metrics.csv} (with their probe counts where the file has them) and the episodes of {@code alerts.jsonl} (absent: no alerts), with the directory
- * the replay ran on.
+ * metrics.csv} (with their probe counts where the file has them) and the episodes of {@code
+ * alerts.jsonl} (absent: no alerts), with the directory the replay ran on.
  */
 public final class ReplayOutputSource implements AssessmentSource {
     /** The count columns of metrics.csv (DESIGN §4, §7), in the order the assessment lists them. */
