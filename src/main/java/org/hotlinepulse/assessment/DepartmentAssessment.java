@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * One department's scorecard for a month (DESIGN §10): summed counts, rates recomputed from them,
  * the assessment figures, availability, alerts, and its composite score and rank.
  *
- * @param linesWorking listed lines with at least one connected call in the month and no
+ * @param linesWorking listed lines with at least one connected call or probe in the month and no
  *     OUT_OF_SERVICE or PROBE_FAILED episode
  * @param inService the §4 counts of windows inside the lines' scheduled service time
  * @param afterHours the counts of the other windows, reported apart

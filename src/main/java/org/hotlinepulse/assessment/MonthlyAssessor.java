@@ -79,7 +79,7 @@ public final class MonthlyAssessor {
             int working = 0;
             List<AlertEpisode> ofDepartment = new ArrayList<>();
             for (Line line : lines) {
-                if (traffic.linesConnected.contains(line.number()) && !alerts.linesOutOfService().contains(line.number())) {
+                if (traffic.linesShownWorking.contains(line.number()) && !alerts.linesOutOfService().contains(line.number())) {
                     working++;
                 }
                 ofDepartment.addAll(episodesByLine.getOrDefault(line.number(), List.of()));

@@ -26,14 +26,17 @@ import java.util.function.Consumer;
 
 /**
  * A replay's output folder as the source of an assessment (DESIGN §7): the line rows of {@code
- * metrics.csv} and the episodes of {@code alerts.jsonl} (absent: no alerts), with the directory
- * the replay ran on.
+ * metrics.csv} (with their probe counts where the file has them) and the episodes of {@code
+ * alerts.jsonl} (absent: no alerts), with the directory the replay ran on.
  */
 public final class ReplayOutputSource implements AssessmentSource {
     /** The count columns of metrics.csv (DESIGN §4, §7), in the order the assessment lists them. */
     public static final String[] COUNT_COLUMNS = {"attempts", "connected", "answered", "abandoned", "short_abandoned",
             "no_answer", "busy", "failed", "answered_within_sl", "wait_ms_sum", "talk_ms_sum", "resolved_known",
             "resolved", "satisfaction_count", "satisfaction_sum", "satisfied"};
+    /** The probe counts, appended to metrics.csv later: a folder written before them reads 0. */
+    static final String PROBE_ATTEMPTS = "probe_attempts";
+    static final String PROBE_CONNECTED = "probe_connected";
 
     private final Path metricsCsv;
     private final Path alertsJsonl;
@@ -107,6 +110,8 @@ public final class ReplayOutputSource implements AssessmentSource {
                         values[i] = number(row, columns, COUNT_COLUMNS[i], lineNo);
                     }
                     counts = countsOf(values);
+                    counts.probeAttempts = optionalNumber(row, columns, PROBE_ATTEMPTS, lineNo);
+                    counts.probeConnected = optionalNumber(row, columns, PROBE_CONNECTED, lineNo);
                 }
                 sink.accept(new LineWindow(field(row, columns, "key", lineNo), start, minutes, counts));
             }
@@ -169,6 +174,10 @@ public final class ReplayOutputSource implements AssessmentSource {
         } catch (NumberFormatException e) {
             throw new BadField(metricsCsv + " line " + lineNo + ": field " + name + " \"" + text + "\" is not a whole number");
         }
+    }
+
+    private long optionalNumber(String[] row, Map<String, Integer> columns, String name, int lineNo) {
+        return columns.containsKey(name) ? number(row, columns, name, lineNo) : 0;
     }
 
     private Instant time(String[] row, Map<String, Integer> columns, String name, int lineNo) {

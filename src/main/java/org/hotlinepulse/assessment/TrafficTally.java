@@ -14,7 +14,8 @@ import java.util.TreeSet;
 /**
  * Sums the line windows of a month per department of the directory, in and out of each line's
  * scheduled service time (DESIGN §10); counts are only ever added, rates are computed from the
- * sums afterwards. Also notes which days have data and which lines connected at least once.
+ * sums afterwards. Also notes which days have data and which lines showed they work: at least
+ * one connected call or connected probe (DESIGN §10 number accuracy).
  */
 final class TrafficTally {
     private final Directory directory;
@@ -22,7 +23,7 @@ final class TrafficTally {
     private final AssessmentMonth month;
 
     final Map<String, DepartmentTraffic> byDepartment = new LinkedHashMap<>();
-    final Set<String> linesConnected = new HashSet<>();
+    final Set<String> linesShownWorking = new HashSet<>();
     final TreeSet<LocalDate> daysWithData = new TreeSet<>();
     final Set<String> unlistedLines = new TreeSet<>();
     long windowsRead;
@@ -48,8 +49,8 @@ final class TrafficTally {
             unlistedLines.add(window.line());
             return;
         }
-        if (window.counts().connected > 0) {
-            linesConnected.add(line.number());
+        if (window.counts().connected > 0 || window.counts().probeConnected > 0) {
+            linesShownWorking.add(line.number());
         }
         long windowMillis = window.minutes() * 60_000L;
         long scheduledMillis = schedule.scheduledMillis(line.number(), window.start(), window.end());

@@ -50,6 +50,7 @@ public class MetricsSerializer implements KafkaRecordSerializationSchema<WindowM
                 .setAbandonmentRate(r.abandonmentRate().value())
                 .setServiceLevel(r.serviceLevel().value())
                 .setAsaSeconds(r.asaSeconds().value())
+                .setProbeAttempts(c.probeAttempts).setProbeConnected(c.probeConnected)
                 .build();
     }
 

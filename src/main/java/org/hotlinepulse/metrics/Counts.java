@@ -11,8 +11,14 @@ import java.util.Objects;
  * is defined: {@link #addCall} adds one CDR, {@link #add} sums two spans, and every rate is
  * recomputed from sums by {@link Rates}, never averaged.
  *
+ * <p>Next to them, and never inside them, the span's probe calls ({@link #addProbe}): every §4
+ * count and rate is over non-probe CDRs only, and a span whose only CDRs are probes has
+ * {@code attempts} 0 and makes no metrics row. The probe counts ride on the rows there are and
+ * roll up the same way, so the monthly assessment can see that a line's probes got through.
+ *
  * <p>A Flink POJO (public fields, no-arg constructor) so that state and network use Flink's
- * fast POJO serializer.
+ * fast POJO serializer; its schema evolution lets state written before the probe counts were
+ * added be restored (they read as 0).
  */
 public class Counts {
     public long attempts;
@@ -31,6 +37,10 @@ public class Counts {
     public long satisfactionCount;
     public long satisfactionSum;
     public long satisfied;
+    /** Probe calls (CDRs with {@code probe} true): not a §4 count. */
+    public long probeAttempts;
+    /** Probe calls that got through: ANSWERED, ABANDONED or NO_ANSWER. */
+    public long probeConnected;
 
     public Counts() {}
 
@@ -86,6 +96,36 @@ public class Counts {
         }
     }
 
+    /** The counts of a single, validated CDR, probe or not (its outcome already set). */
+    public static Counts of(Cdr cdr, MetricSettings settings) {
+        Counts counts = new Counts();
+        counts.addRecord(cdr, settings);
+        return counts;
+    }
+
+    /** Adds one validated probe CDR whose outcome is set; no §4 count changes. */
+    public void addProbe(Cdr cdr) {
+        probeAttempts++;
+        switch (cdr.getOutcome()) {
+            case ANSWERED, ABANDONED, NO_ANSWER -> probeConnected++;
+            case BUSY, FAILED -> { }
+        }
+    }
+
+    /** Adds one validated CDR whose outcome is set: to the §4 counts, or to the probe counts. */
+    public void addRecord(Cdr cdr, MetricSettings settings) {
+        if (cdr.getProbe()) {
+            addProbe(cdr);
+        } else {
+            addCall(cdr, settings);
+        }
+    }
+
+    /** DESIGN §4: only a span with a non-probe CDR makes a metrics row. */
+    public boolean makesRow() {
+        return attempts > 0;
+    }
+
     /** Wait runs from queue_time where present, else from start_time. */
     private static long waitMs(Cdr cdr, Instant until) {
         Instant from = cdr.getQueueTime() != null ? cdr.getQueueTime() : cdr.getStartTime();
@@ -110,6 +150,8 @@ public class Counts {
         satisfactionCount += other.satisfactionCount;
         satisfactionSum += other.satisfactionSum;
         satisfied += other.satisfied;
+        probeAttempts += other.probeAttempts;
+        probeConnected += other.probeConnected;
     }
 
     public Counts copy() {
@@ -129,14 +171,15 @@ public class Counts {
                 && answeredWithinSl == c.answeredWithinSl && waitMsSum == c.waitMsSum
                 && talkMsSum == c.talkMsSum && resolvedKnown == c.resolvedKnown
                 && resolved == c.resolved && satisfactionCount == c.satisfactionCount
-                && satisfactionSum == c.satisfactionSum && satisfied == c.satisfied;
+                && satisfactionSum == c.satisfactionSum && satisfied == c.satisfied
+                && probeAttempts == c.probeAttempts && probeConnected == c.probeConnected;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(attempts, connected, answered, abandoned, shortAbandoned, noAnswer,
                 busy, failed, answeredWithinSl, waitMsSum, talkMsSum, resolvedKnown, resolved,
-                satisfactionCount, satisfactionSum, satisfied);
+                satisfactionCount, satisfactionSum, satisfied, probeAttempts, probeConnected);
     }
 
     @Override
@@ -147,6 +190,7 @@ public class Counts {
                 + ", answeredWithinSl=" + answeredWithinSl + ", waitMsSum=" + waitMsSum
                 + ", talkMsSum=" + talkMsSum + ", resolvedKnown=" + resolvedKnown
                 + ", resolved=" + resolved + ", satisfactionCount=" + satisfactionCount
-                + ", satisfactionSum=" + satisfactionSum + ", satisfied=" + satisfied + '}';
+                + ", satisfactionSum=" + satisfactionSum + ", satisfied=" + satisfied
+                + ", probeAttempts=" + probeAttempts + ", probeConnected=" + probeConnected + '}';
     }
 }

@@ -59,7 +59,7 @@ public class DepartmentWindows extends KeyedProcessFunction<String, MinuteCounts
             counts.add(delta.counts);
             sized.put(start, counts);
             if (last <= watermark) {
-                out.collect(row(ctx.getCurrentKey(), start, i, counts));
+                emit(ctx.getCurrentKey(), start, i, counts, out);
             }
         }
     }
@@ -77,14 +77,18 @@ public class DepartmentWindows extends KeyedProcessFunction<String, MinuteCounts
             MapState<Long, Counts> sized = windows.get(i);
             Counts counts = sized.get(end - sizeMs);
             if (counts != null) {
-                out.collect(row(ctx.getCurrentKey(), end - sizeMs, i, counts));
+                emit(ctx.getCurrentKey(), end - sizeMs, i, counts, out);
             }
             sized.remove(end - allowedLatenessMs - sizeMs);
         }
     }
 
-    private WindowMetrics row(String department, long start, int sizeIndex, Counts counts) {
-        return new WindowMetrics(Scope.department, department, null, start,
-                windowMinutes[sizeIndex], counts.copy());
+    /** Sends the window's row, unless its lines had probe calls only (DESIGN §4: no row). */
+    private void emit(String department, long start, int sizeIndex, Counts counts,
+                      Collector<WindowMetrics> out) {
+        if (counts.makesRow()) {
+            out.collect(new WindowMetrics(Scope.department, department, null, start,
+                    windowMinutes[sizeIndex], counts.copy()));
+        }
     }
 }

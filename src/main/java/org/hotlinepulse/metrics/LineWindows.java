@@ -28,7 +28,8 @@ import java.util.function.Predicate;
 
 /**
  * Everything keyed by line, in one keyed state update per CDR: drops repeats of a call_id,
- * sets aside CDRs past allowed lateness, and adds each counted CDR to its line's minute. When
+ * sets aside CDRs past allowed lateness, and adds each counted CDR to its line's minute (a probe
+ * to the probe counts, which ride on the window's row; a window with probes only has no row). When
  * the watermark passes a minute, the minute is rolled into the line's larger windows and sent
  * on to the department roll-up as {@link MinuteCounts}; each window's row goes out when the
  * watermark passes its end. A late CDR within allowed lateness updates every window it falls
@@ -118,12 +119,11 @@ public class LineWindows
             return;
         }
         ctx.output(FIRST_SEEN, cdr);
-        if (cdr.getProbe()) {
-            return;
-        }
         Line line = directory(ctx).line(cdr.getLine());
         if (line == null) {
-            counters.unknownLine.add(1);
+            if (!cdr.getProbe()) {
+                counters.unknownLine.add(1);
+            }
             return;
         }
         long minute = TumblingWindow.start(start, MINUTE_MS);
@@ -145,15 +145,15 @@ public class LineWindows
                 ctx.timerService().registerEventTimeTimer(minuteLast);
             }
         }
-        minuteCounts.addCall(cdr, settings);
+        minuteCounts.addRecord(cdr, settings);
         minutes.put(minute, minuteCounts);
         if (minuteLast <= watermark) {
-            Counts delta = Counts.ofCall(cdr, settings);
+            Counts delta = Counts.of(cdr, settings);
             ctx.output(DEPARTMENT_DELTAS,
                     new MinuteCounts(line.number(), line.departmentId(), minute, delta));
             addToLargerWindows(minute, delta, watermark, watermark, line, ctx, out);
             if (minuteRows) {
-                out.collect(row(line, minute, 1, minuteCounts));
+                emit(line, minute, 1, minuteCounts, out);
             }
         }
     }
@@ -178,7 +178,7 @@ public class LineWindows
             // A window ending now is sent by the loop below; a timer at now would fire again.
             addToLargerWindows(minute, closed, timestamp - 1, timestamp, line, ctx, out);
             if (minuteRows) {
-                out.collect(row(line, minute, 1, closed));
+                emit(line, minute, 1, closed, out);
             }
         }
         for (int i = 0; i < windowMinutes.length; i++) {
@@ -187,7 +187,7 @@ public class LineWindows
                 Counts ending = windows.get(i).get(timestamp + 1 - sizeMs);
                 // Also the window this minute was just rolled into, if it ends now.
                 if (ending != null && line != null) {
-                    out.collect(row(line, timestamp + 1 - sizeMs, windowMinutes[i], ending));
+                    emit(line, timestamp + 1 - sizeMs, windowMinutes[i], ending, out);
                 }
             }
         }
@@ -220,7 +220,7 @@ public class LineWindows
             window.add(counts);
             sized.put(start, window);
             if (last <= sentUpTo) {
-                out.collect(row(line, start, windowMinutes[i], window));
+                emit(line, start, windowMinutes[i], window, out);
             }
         }
     }
@@ -282,8 +282,12 @@ public class LineWindows
         }
     }
 
-    private static WindowMetrics row(Line line, long start, int minutes, Counts counts) {
-        return new WindowMetrics(Scope.line, line.number(), line.departmentId(), start, minutes,
-                counts.copy());
+    /** Sends the window's row, unless it has no non-probe CDR yet (DESIGN §4: no row). */
+    private static void emit(Line line, long start, int minutes, Counts counts,
+                             Collector<WindowMetrics> out) {
+        if (counts.makesRow()) {
+            out.collect(new WindowMetrics(Scope.line, line.number(), line.departmentId(), start,
+                    minutes, counts.copy()));
+        }
     }
 }

@@ -3,13 +3,16 @@ package org.hotlinepulse.metrics;
 import java.time.Instant;
 import java.util.Comparator;
 
-/** The {@code metrics.csv} format of DESIGN §7: the contract's columns first, extras after. */
+/**
+ * The {@code metrics.csv} format of DESIGN §7: the contract's columns first, extras after (the
+ * probe counts last, as they were added last: readers that know the older header still work).
+ */
 public final class MetricsCsv {
     public static final String HEADER = "scope,key,window_start,window_minutes,attempts,connected,"
             + "answered,abandoned,short_abandoned,no_answer,busy,failed,answered_within_sl,"
             + "wait_ms_sum,talk_ms_sum,connection_rate,answer_rate,abandonment_rate,service_level,"
             + "asa_seconds,resolved_known,resolved,satisfaction_count,satisfaction_sum,satisfied,"
-            + "department";
+            + "department,probe_attempts,probe_connected";
 
     /** Rows in a stable order: scope, key, window size, window start. */
     public static final Comparator<WindowMetrics> ORDER = MetricsCsv::compare;
@@ -47,6 +50,7 @@ public final class MetricsCsv {
             row.append(',').append(count);
         }
         row.append(',').append(m.department == null ? "" : field(m.department));
+        row.append(',').append(c.probeAttempts).append(',').append(c.probeConnected);
         return row.toString();
     }
 

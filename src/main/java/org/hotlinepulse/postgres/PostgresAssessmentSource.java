@@ -82,8 +82,8 @@ public final class PostgresAssessmentSource implements AssessmentSource, AutoClo
             throws AssessmentInputException {
         try (PreparedStatement s = connection.prepareStatement("SELECT line, window_start, attempts, connected,"
                 + " answered, abandoned, short_abandoned, no_answer, busy, failed, answered_within_sl, wait_ms_sum,"
-                + " talk_ms_sum, resolved_known, resolved, satisfaction_count, satisfaction_sum, satisfied"
-                + " FROM line_metrics WHERE window_minutes = ? AND window_start >= ? AND window_start < ?")) {
+                + " talk_ms_sum, resolved_known, resolved, satisfaction_count, satisfaction_sum, satisfied,"
+                + " probe_attempts, probe_connected FROM line_metrics WHERE window_minutes = ? AND window_start >= ? AND window_start < ?")) {
             // A cursor, not the whole month in memory: the driver fetches in batches outside autocommit.
             s.setFetchSize(10_000);
             s.setInt(1, minutes);
@@ -108,6 +108,8 @@ public final class PostgresAssessmentSource implements AssessmentSource, AutoClo
                     c.satisfactionCount = rs.getLong(16);
                     c.satisfactionSum = rs.getLong(17);
                     c.satisfied = rs.getLong(18);
+                    c.probeAttempts = rs.getLong(19);
+                    c.probeConnected = rs.getLong(20);
                     sink.accept(new LineWindow(rs.getString(1), rs.getTimestamp(2).toInstant(), minutes, c));
                 }
             }

@@ -32,8 +32,9 @@ import java.util.function.Consumer;
  *
  * <p>Traffic: department A's lines are busy and well answered in the morning, quiet and badly
  * answered in the afternoon (so averaging hourly rates would be far from the pooled rate), with a
- * few calls outside hours; B's two 24x7 lines are answered 70 %; C's first line 40 %, its second
- * line never receives a call.
+ * few calls outside hours; B's two 24x7 lines are answered 70 %; C's first line 40 %. C's second
+ * line gets through to no citizen (its one call an hour in service is busy), but the hourly probe
+ * placed in those hours connects: it has shown it works only through its probes.
  */
 public final class AssessmentScenario {
     public static final YearMonth MONTH = YearMonth.of(2026, 10);
@@ -104,14 +105,15 @@ public final class AssessmentScenario {
                 answerShare = 0.4;
             }
             default -> {
-                attempts = 0;
+                attempts = inService ? 1 : 0;
                 answerShare = 0;
             }
         }
         if (attempts == 0) {
             return;
         }
-        Counts c = counts(attempts, answerShare, new Random(line.hashCode() * 31L + start.toEpochSecond()));
+        Counts c = line.equals(C6) ? busyCallAndPassedProbe()
+                : counts(attempts, answerShare, new Random(line.hashCode() * 31L + start.toEpochSecond()));
         windows.add(new LineWindow(line, start.toInstant(), 60, c));
         if (inService) {
             expectedInService.get(department).add(c);
@@ -133,6 +135,16 @@ public final class AssessmentScenario {
             case B4 -> !(day.equals(LocalDate.of(2026, 10, 15)) && hour >= 2 && hour < 6); // planned closure
             default -> workday && hour >= 9 && hour < 17;
         };
+    }
+
+    /** One busy citizen call and one connected probe call: the probe counts ride on the call's row. */
+    private static Counts busyCallAndPassedProbe() {
+        Counts c = new Counts();
+        c.attempts = 1;
+        c.busy = 1;
+        c.probeAttempts = 1;
+        c.probeConnected = 1;
+        return c;
     }
 
     /** Consistent counts for {@code attempts} calls of which about {@code answerShare} are answered. */

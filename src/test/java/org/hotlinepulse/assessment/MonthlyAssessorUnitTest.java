@@ -97,11 +97,37 @@ class MonthlyAssessorUnitTest {
 
         assertThat(a.linesOutOfService()).containsExactly(AssessmentScenario.A1);
         assertThat(byId.get("dept-c").alerts().linesOutOfService()).containsExactly(AssessmentScenario.C5);
-        // A: A2 works, A1 was out of service; B: both work; C: C5 failed its probes, C6 never connected.
+        // A: A2 works, A1 was out of service; B: both work; C: C5 failed its probes, C6 passed them.
         assertThat(byId.get("dept-a").numberAccuracy().fourDecimals()).isEqualTo("0.5000");
         assertThat(byId.get("dept-b").numberAccuracy().fourDecimals()).isEqualTo("1.0000");
-        assertThat(byId.get("dept-c").numberAccuracy().fourDecimals()).isEqualTo("0.0000");
+        assertThat(byId.get("dept-c").numberAccuracy().fourDecimals()).isEqualTo("0.5000");
         assertThat(byId.get("dept-c").linesListed()).isEqualTo(2);
+        assertThat(byId.get("dept-c").linesWorking()).isEqualTo(1);
+    }
+
+    @Test
+    void aLineThatConnectedNoCitizenShowsItWorksThroughItsPassedProbes() throws Exception {
+        AssessmentScenario c6 = new AssessmentScenario();
+        assertThat(c6.windows).filteredOn(w -> w.line().equals(AssessmentScenario.C6))
+                .as("C6: rows with calls, none connected, every probe connected").isNotEmpty()
+                .allSatisfy(w -> {
+                    assertThat(w.counts().connected).isZero();
+                    assertThat(w.counts().probeConnected).isEqualTo(1);
+                });
+        // The same month without its probe counts: C6 has shown nothing, C's accuracy falls to 0.
+        c6.windows.replaceAll(w -> {
+            Counts withoutProbes = w.counts().copy();
+            withoutProbes.probeAttempts = 0;
+            withoutProbes.probeConnected = 0;
+            return new LineWindow(w.line(), w.start(), w.minutes(), withoutProbes);
+        });
+        DepartmentAssessment withoutProbes = MonthlyAssessor.assess(c6.source(), AssessmentScenario.MONTH, NOW)
+                .departments().stream().filter(d -> d.department().id().equals("dept-c")).findFirst().orElseThrow();
+        assertThat(withoutProbes.numberAccuracy().fourDecimals()).isEqualTo("0.0000");
+        DepartmentAssessment withProbes = byId.get("dept-c");
+        assertThat(withoutProbes.inService().attempts).as("probes are in no traffic figure")
+                .isEqualTo(withProbes.inService().attempts);
+        assertThat(withoutProbes.rates()).isEqualTo(withProbes.rates());
     }
 
     @Test

@@ -96,7 +96,7 @@ class HotlinePulseCliTest {
         List<String> metrics = Files.readAllLines(dir.resolve("out/metrics.csv"));
         assertThat(metrics).contains(
                 "line,12345,2026-10-12T01:00:00Z,1,4,4,4,0,0,0,0,0,4,20000,220000,1.0000,1.0000,"
-                        + "0.0000,1.0000,5.0000,0,0,0,0,0,zz-12345");
+                        + "0.0000,1.0000,5.0000,0,0,0,0,0,zz-12345,0,0");
         assertThat(Files.readString(dir.resolve("out/rejected.jsonl")))
                 .contains("\"source\":\"cdrs.avro\"", "\"line_no\":5", "end_time");
     }

@@ -56,11 +56,11 @@ class MigrateCommandIntegrationTest {
             Run first = run("--config", config.toString());
             assertThat(first.exitCode()).isZero();
             assertThat(first.err()).isEmpty();
-            assertThat(first.out()).isEqualTo("migrate: " + url + ": applied 4 migrations, schema at version 4\n");
+            assertThat(first.out()).isEqualTo("migrate: " + url + ": applied 5 migrations, schema at version 5\n");
 
             Run again = run("--config", config.toString());
             assertThat(again.exitCode()).isZero();
-            assertThat(again.out()).isEqualTo("migrate: " + url + ": schema already at version 4, nothing to apply\n");
+            assertThat(again.out()).isEqualTo("migrate: " + url + ": schema already at version 5, nothing to apply\n");
         } finally {
             DB.drop(database);
         }
@@ -150,7 +150,7 @@ class MigrateCommandIntegrationTest {
             assertThat(badDirectory.out()).isEmpty();
             // the directory is read before anything is migrated
             Run migrated = run("--config", config(DB.configOf(database).url()).toString());
-            assertThat(migrated.out()).contains("applied 4 migrations");
+            assertThat(migrated.out()).contains("applied 5 migrations");
         } finally {
             DB.drop(database);
         }

@@ -22,6 +22,7 @@ import org.hotlinepulse.metrics.Counts;
 import org.hotlinepulse.metrics.MetricsCsv;
 import org.hotlinepulse.metrics.WindowMetrics;
 import org.hotlinepulse.postgres.DirectorySeeder;
+import org.hotlinepulse.postgres.MetricsUpsert;
 import org.hotlinepulse.postgres.Migrations;
 import org.hotlinepulse.postgres.TemporaryDatabase;
 import org.hotlinepulse.testing.HeadlessChromium;
@@ -121,16 +122,17 @@ class ReportCommandIntegrationTest {
     }
 
     private static void insertMetrics(Connection c) throws Exception {
+        // Every count column the job writes, the probe counts included.
+        List<String> countColumns = MetricsUpsert.COUNT_COLUMNS;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO line_metrics (line, department, window_start,"
-                + " window_minutes, attempts, connected, answered, abandoned, short_abandoned, no_answer, busy, failed,"
-                + " answered_within_sl, wait_ms_sum, talk_ms_sum, resolved_known, resolved, satisfaction_count,"
-                + " satisfaction_sum, satisfied) VALUES (?, ?, ?, ?" + ", ?".repeat(16) + ")")) {
+                + " window_minutes, " + String.join(", ", countColumns) + ") VALUES (?, ?, ?, ?"
+                + ", ?".repeat(countColumns.size()) + ")")) {
             for (LineWindow w : scenario.windows) {
                 s.setString(1, w.line());
                 s.setString(2, department(w.line()));
                 s.setTimestamp(3, Timestamp.from(w.start()));
                 s.setInt(4, w.minutes());
-                long[] counts = AssessmentColumns.countValues(w.counts());
+                long[] counts = MetricsUpsert.countValues(w.counts());
                 for (int i = 0; i < counts.length; i++) {
                     s.setLong(5 + i, counts[i]);
                 }
@@ -175,6 +177,9 @@ class ReportCommandIntegrationTest {
         for (int i = 0; i < expected.departments().size(); i++) {
             assertThat(csv.get(i + 1)).containsExactlyElementsOf(expectedRow(expected.departments().get(i), ""));
         }
+        assertThat(csv.get(3)[2 + column("department")]).isEqualTo("dept-c");
+        assertThat(csv.get(3)[2 + column("number_accuracy")]).as("C6 seen through its probes in metrics.csv")
+                .isEqualTo("0.5000");
 
         Path html = out.resolve("assessment-2026-10.html");
         String page = Files.readString(html);
@@ -226,8 +231,8 @@ class ReportCommandIntegrationTest {
             }
             assertThat(count(s, "SELECT count(*) FROM assessment_monthly")).isEqualTo(6);
             List<String> latest = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT run_id, department, rank, answer_rate, availability, attempts"
-                    + " FROM assessment_monthly_latest ORDER BY rank")) {
+            try (ResultSet rs = s.executeQuery("SELECT run_id, department, rank, answer_rate, availability, attempts,"
+                    + " number_accuracy FROM assessment_monthly_latest ORDER BY rank")) {
                 while (rs.next()) {
                     assertThat(rs.getLong(1)).isEqualTo(secondVersion);
                     DepartmentAssessment d = expected.departments().get(latest.size());
@@ -236,6 +241,8 @@ class ReportCommandIntegrationTest {
                     assertThat(rs.getDouble(4)).isEqualTo(d.rates().answerRate().value());
                     assertThat(rs.getDouble(5)).isEqualTo(d.availability().ratio().value());
                     assertThat(rs.getLong(6)).isEqualTo(d.inService().attempts);
+                    // dept-c's 0.5 needs C6's probe counts from line_metrics.
+                    assertThat(rs.getDouble(7)).isEqualTo(d.numberAccuracy().value());
                     latest.add(rs.getString(2));
                 }
             }
@@ -272,6 +279,12 @@ class ReportCommandIntegrationTest {
             row.add(c.value().apply(d));
         }
         return row;
+    }
+
+    private static int column(String key) {
+        List<String> keys = AssessmentColumns.ALL.stream().map(AssessmentColumns.Column::key).toList();
+        assertThat(keys).contains(key);
+        return keys.indexOf(key);
     }
 
     private static List<String[]> readCsv(Path file) throws Exception {

@@ -95,17 +95,42 @@ class CountsUnitTest {
     }
 
     @Test
+    void probesCountOnlyAsProbesConnectedWhenTheyGotThrough() {
+        Counts c = new Counts();
+        for (Outcome outcome : Outcome.values()) {
+            Cdr.Builder probe = call(outcome).setProbe(true).setSatisfaction(5).setResolved(true);
+            if (outcome == Outcome.ANSWERED) {
+                probe.setAnswerTime(T0);
+            }
+            c.addRecord(probe.build(), SETTINGS);
+        }
+        assertThat(c.probeAttempts).isEqualTo(5);
+        assertThat(c.probeConnected).as("ANSWERED, ABANDONED, NO_ANSWER").isEqualTo(3);
+        Counts onlyProbes = new Counts();
+        onlyProbes.probeAttempts = 5;
+        onlyProbes.probeConnected = 3;
+        assertThat(c).as("no §4 count moves").isEqualTo(onlyProbes);
+        assertThat(c.makesRow()).isFalse();
+        c.addRecord(call(Outcome.BUSY).build(), SETTINGS);
+        assertThat(c.makesRow()).isTrue();
+        assertThat(c.attempts).isEqualTo(1);
+    }
+
+    @Test
     void addSumsEveryCount() {
         Counts a = Counts.ofCall(call(Outcome.ANSWERED).setAnswerTime(T0.plusSeconds(5))
                 .setResolved(true).setSatisfaction(5).build(), SETTINGS);
         Counts b = Counts.ofCall(call(Outcome.ABANDONED).setEndTime(T0.plusSeconds(2)).build(), SETTINGS);
+        b.add(Counts.of(call(Outcome.NO_ANSWER).setProbe(true).build(), SETTINGS));
         Counts sum = a.copy();
         sum.add(b);
         Counts expected = new Counts();
         expected.addCall(call(Outcome.ANSWERED).setAnswerTime(T0.plusSeconds(5))
                 .setResolved(true).setSatisfaction(5).build(), SETTINGS);
         expected.addCall(call(Outcome.ABANDONED).setEndTime(T0.plusSeconds(2)).build(), SETTINGS);
+        expected.addProbe(call(Outcome.NO_ANSWER).setProbe(true).build());
         assertThat(sum).isEqualTo(expected);
+        assertThat(sum.probeConnected).isEqualTo(1);
         assertThat(sum.attempts).isEqualTo(2);
         assertThat(a.attempts).as("copy is independent").isEqualTo(1);
     }

@@ -111,6 +111,23 @@ class DepartmentWindowsHarnessTest {
     }
 
     @Test
+    void probesRideOnTheDepartmentsRowsAndProbesAloneMakeNoRow() throws Exception {
+        MinuteCounts probesOnly = minute("L1", T0, 0, 0);
+        probesOnly.counts.probeAttempts = 2;
+        probesOnly.counts.probeConnected = 1;
+        harness.processElement(probesOnly, T0);
+        harness.processWatermark(T0 + MINUTE - 1);
+        assertThat(emitted()).as("a minute of probes only").isEmpty();
+
+        harness.processElement(minute("L2", T0 + MINUTE, 4, 1), T0 + MINUTE);
+        harness.processWatermark(T0 + 15 * MINUTE - 1);
+        assertThat(emitted())
+                .extracting(m -> m.windowMinutes, m -> m.counts.attempts, m -> m.counts.probeAttempts,
+                        m -> m.counts.probeConnected)
+                .containsExactly(tuple(1, 4L, 0L, 0L), tuple(15, 4L, 2L, 1L));
+    }
+
+    @Test
     void windowsAreForgottenOnceAllowedLatenessHasPassed() throws Exception {
         harness.processElement(minute("L1", T0, 3, 2), T0);
         harness.processWatermark(T0 + 15 * MINUTE - 1);

@@ -193,7 +193,7 @@ class LineWindowsHarnessTest {
     }
 
     @Test
-    void repeatsOfACallIdCountOnceProbesAndUnknownLinesNotAtAll() throws Exception {
+    void repeatsOfACallIdCountOnceProbesOnlyAsProbesAndUnknownLinesNotAtAll() throws Exception {
         send("dup", T0 + 5_000, Outcome.ANSWERED);
         send("dup", T0 + 5_000, Outcome.ANSWERED);
         send("dup", T0 + 6_000, Outcome.BUSY);
@@ -203,11 +203,52 @@ class LineWindowsHarnessTest {
         assertThat(rows()).singleElement().satisfies(m -> {
             assertThat(m.counts.attempts).isEqualTo(1);
             assertThat(m.counts.answered).isEqualTo(1);
+            assertThat(m.counts.failed).as("the failed probe is no §4 count").isZero();
+            assertThat(m.counts.probeAttempts).isEqualTo(1);
+            assertThat(m.counts.probeConnected).isZero();
         });
         assertThat(harness.getSideOutput(LineWindows.FIRST_SEEN))
                 .as("every CDR but the repeats goes on to the line-health detectors")
                 .extracting(r -> r.getValue().getCallId())
                 .containsExactly("dup", "probe", "stranger");
+    }
+
+    @Test
+    void probeCountsRideOnTheRowsOfWindowsWithCallsAndProbesAloneMakeNoRow() throws Exception {
+        send("probe-1", LINE, T0 + 1_000, Outcome.ANSWERED, true);
+        send("probe-2", LINE, T0 + 2_000, Outcome.BUSY, true);
+        send("call", T0 + 3 * MINUTE, Outcome.BUSY);
+        harness.processWatermark(T0 + 15 * MINUTE - 1);
+        List<WindowMetrics> out = rows();
+        assertThat(out).as("minute 0 had probes only: no row; minute 3 and the quarter have rows")
+                .extracting(m -> m.windowMinutes, m -> m.windowStart, m -> m.counts.attempts,
+                        m -> m.counts.connected, m -> m.counts.probeAttempts, m -> m.counts.probeConnected)
+                .containsExactly(tuple(1, T0 + 3 * MINUTE, 1L, 0L, 0L, 0L),
+                        tuple(15, T0, 1L, 0L, 2L, 1L));
+        assertThat(harness.getSideOutput(LineWindows.DEPARTMENT_DELTAS))
+                .as("the department gets the probe-only minute too")
+                .extracting(r -> r.getValue().minuteStart, r -> r.getValue().counts.probeConnected)
+                .containsExactly(tuple(T0, 1L), tuple(T0 + 3 * MINUTE, 0L));
+
+        // A late call gives the probe-only minute a row, with its probes; a late probe corrects the quarter.
+        send("late-call", T0 + 4_000, Outcome.FAILED);
+        send("late-probe", LINE, T0 + 5 * MINUTE, Outcome.NO_ANSWER, true);
+        assertThat(rows())
+                .extracting(m -> m.windowMinutes, m -> m.windowStart, m -> m.counts.attempts,
+                        m -> m.counts.probeAttempts, m -> m.counts.probeConnected)
+                .containsExactly(tuple(15, T0, 2L, 2L, 1L), tuple(1, T0, 1L, 2L, 1L),
+                        tuple(15, T0, 2L, 3L, 2L));
+    }
+
+    @Test
+    void aProbePastAllowedLatenessGoesToTheLateOutput() throws Exception {
+        send("call", T0, Outcome.ANSWERED);
+        harness.processWatermark(T0 + MINUTE + LATENESS.toMillis());
+        rows();
+        send("late-probe", LINE, T0 + 1_000, Outcome.ANSWERED, true);
+        assertThat(rows()).isEmpty();
+        assertThat(harness.getSideOutput(LineWindows.LATE)).singleElement()
+                .satisfies(r -> assertThat(r.getValue().record).contains("\"call_id\":\"late-probe\""));
     }
 
     @Test

@@ -18,6 +18,11 @@ class MetricsCsvUnitTest {
     }
 
     @Test
+    void theProbeCountsAreTheLastColumns() {
+        assertThat(MetricsCsv.HEADER).endsWith(",satisfied,department,probe_attempts,probe_connected");
+    }
+
+    @Test
     void rowHasIsoUtcStartFourDecimalRatesAndEmptyUndefinedRates() {
         Counts c = new Counts();
         c.attempts = 3;
@@ -25,6 +30,8 @@ class MetricsCsvUnitTest {
         c.answered = 0;
         c.abandoned = 2;
         c.shortAbandoned = 2;
+        c.probeAttempts = 4;
+        c.probeConnected = 3;
         WindowMetrics m = new WindowMetrics(Scope.line, "037167890001", "zz-social-security",
                 Instant.parse("2026-10-12T01:00:00Z").toEpochMilli(), 15, c);
         String[] fields = MetricsCsv.row(m).split(",", -1);
@@ -38,7 +45,9 @@ class MetricsCsvUnitTest {
         assertThat(fields[16]).as("answer_rate").isEqualTo("0.0000");
         assertThat(fields[17]).as("abandonment_rate").isEmpty();
         assertThat(fields[18]).as("service_level").isEmpty();
-        assertThat(fields[header.length - 1]).isEqualTo("zz-social-security");
+        assertThat(fields[header.length - 3]).isEqualTo("zz-social-security");
+        assertThat(fields[header.length - 2]).as("probe_attempts").isEqualTo("4");
+        assertThat(fields[header.length - 1]).as("probe_connected").isEqualTo("3");
     }
 
     @Test

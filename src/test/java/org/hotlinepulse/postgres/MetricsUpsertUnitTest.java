@@ -39,7 +39,7 @@ class MetricsUpsertUnitTest {
                 .contains("ON CONFLICT (line, window_start, window_minutes) DO UPDATE SET department = EXCLUDED.department, ")
                 .contains("asa_seconds = EXCLUDED.asa_seconds")
                 .endsWith(", updated_at = now()");
-        assertThat(sql.chars().filter(c -> c == '?').count()).isEqualTo(4 + 16 + 5);
+        assertThat(sql.chars().filter(c -> c == '?').count()).isEqualTo(4 + 18 + 5);
         assertThat(sql).doesNotContain("line = EXCLUDED", "window_start = EXCLUDED");
     }
 
@@ -48,7 +48,7 @@ class MetricsUpsertUnitTest {
         String sql = MetricsUpsert.sql(Scope.department);
         assertThat(sql).startsWith("INSERT INTO department_metrics (department, window_start, window_minutes, attempts, ")
                 .contains("ON CONFLICT (department, window_start, window_minutes) DO UPDATE SET attempts = EXCLUDED.attempts, ");
-        assertThat(sql.chars().filter(c -> c == '?').count()).isEqualTo(3 + 16 + 5);
+        assertThat(sql.chars().filter(c -> c == '?').count()).isEqualTo(3 + 18 + 5);
     }
 
     @Test

@@ -31,11 +31,11 @@ class MigrationsIntegrationTest {
         try {
             JdbcConfig config = DB.configOf(fresh);
             Migrations.Result first = Migrations.migrate(config, Map.of());
-            assertThat(first.migrationsApplied()).isEqualTo(4);
-            assertThat(first.schemaVersion()).isEqualTo("4");
+            assertThat(first.migrationsApplied()).isEqualTo(5);
+            assertThat(first.schemaVersion()).isEqualTo("5");
 
             Migrations.Result again = Migrations.migrate(config, Map.of());
-            assertThat(again).isEqualTo(new Migrations.Result(0, "4"));
+            assertThat(again).isEqualTo(new Migrations.Result(0, "5"));
 
             try (Connection c = PostgresConnections.open(config, Map.of())) {
                 assertThat(tables(c)).contains("line_metrics", "department_metrics", "line_directory",
@@ -73,6 +73,10 @@ class MigrationsIntegrationTest {
                     .containsEntry("window_start", "timestamp with time zone NOT NULL")
                     .containsEntry("window_minutes", "integer NOT NULL")
                     .containsEntry("updated_at", "timestamp with time zone NOT NULL");
+            // V5 added the probe counts to tables that may hold rows: those read as no probe.
+            assertThat(probeDefaults(c)).containsExactly("department_metrics.probe_attempts=0",
+                    "department_metrics.probe_connected=0", "line_metrics.probe_attempts=0",
+                    "line_metrics.probe_connected=0");
             assertThat(line).hasSize(4 + counts.size() + 5 + 1);
             assertThat(department).hasSize(3 + counts.size() + 5 + 1);
 
@@ -123,6 +127,18 @@ class MigrationsIntegrationTest {
             }
         }
         return columns;
+    }
+
+    private static List<String> probeDefaults(Connection c) throws Exception {
+        List<String> defaults = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT table_name || '.' || column_name || '=' || column_default FROM information_schema.columns"
+                        + " WHERE column_name LIKE 'probe\\_%' ORDER BY 1")) {
+            while (rs.next()) {
+                defaults.add(rs.getString(1));
+            }
+        }
+        return defaults;
     }
 
     private static List<String> primaryKey(Connection c, String table) throws Exception {

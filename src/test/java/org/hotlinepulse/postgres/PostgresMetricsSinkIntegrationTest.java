@@ -64,6 +64,7 @@ class PostgresMetricsSinkIntegrationTest {
             c.attempts = 4; c.connected = 3; c.answered = 2; c.abandoned = 1; c.shortAbandoned = 0;
             c.failed = 1; c.answeredWithinSl = 1; c.waitMsSum = 40_000; c.talkMsSum = 200_000;
             c.resolvedKnown = 2; c.resolved = 1; c.satisfactionCount = 2; c.satisfactionSum = 9; c.satisfied = 2;
+            c.probeAttempts = 3; c.probeConnected = 1;
         });
         Counts allFailed = counts(c -> { c.attempts = 3; c.failed = 3; });
         List<WindowMetrics> rows = List.of(
@@ -87,7 +88,8 @@ class PostgresMetricsSinkIntegrationTest {
                     .containsEntry("wait_ms_sum", 40_000L).containsEntry("talk_ms_sum", 200_000L)
                     .containsEntry("resolved_known", 2L).containsEntry("resolved", 1L)
                     .containsEntry("satisfaction_count", 2L).containsEntry("satisfaction_sum", 9L)
-                    .containsEntry("satisfied", 2L);
+                    .containsEntry("satisfied", 2L)
+                    .containsEntry("probe_attempts", 3L).containsEntry("probe_connected", 1L);
             assertThat(((java.time.OffsetDateTime) row.get("window_start")).toInstant())
                     .isEqualTo(Instant.ofEpochMilli(T10_00));
             assertThat((Double) row.get("connection_rate")).isCloseTo(0.75, within(1e-12));
@@ -198,6 +200,7 @@ class PostgresMetricsSinkIntegrationTest {
         c.shortAbandoned = v[4]; c.noAnswer = v[5]; c.busy = v[6]; c.failed = v[7];
         c.answeredWithinSl = v[8]; c.waitMsSum = v[9]; c.talkMsSum = v[10]; c.resolvedKnown = v[11];
         c.resolved = v[12]; c.satisfactionCount = v[13]; c.satisfactionSum = v[14]; c.satisfied = v[15];
+        c.probeAttempts = v[16]; c.probeConnected = v[17];
         assertThat(Arrays.equals(MetricsUpsert.countValues(c), v)).isTrue();
     }
 

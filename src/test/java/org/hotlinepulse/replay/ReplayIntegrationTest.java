@@ -65,6 +65,10 @@ class ReplayIntegrationTest {
         assertThat(expected).hasSizeGreaterThan(3_000);
         assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((key, row) -> assertThat(actual.get(key)).as(key).isEqualTo(row));
+        assertThat(expected.values()).as("rows carrying probe counts")
+                .filteredOn(row -> !row.get(row.size() - 2).equals("0")).hasSizeGreaterThan(100);
+        assertThat(scenario.expected.values()).as("windows with probe calls only, which make no row")
+                .filteredOn(n -> n[0] == 0 && n[16] > 0).isNotEmpty();
     }
 
     @Test
