@@ -43,7 +43,8 @@ public final class Demo implements AutoCloseable {
 
     /**
      * One fault of each kind, staggered over the first two simulated hours (two minutes at the
-     * default speed), each on a line busy enough for its rule to see it soon.
+     * default speed), each on a line busy enough for its rule to see it soon; the last one kills
+     * the CDR feed of the housing department, whose two lines must then page FEED_STALE, not SILENT.
      */
     public static final String FAULTS = String.join("; ",
             "out-of-service:037167890001@+10m..+50m",
@@ -52,7 +53,8 @@ public final class Demo implements AutoCloseable {
             "silent:037168880001@+40m..+90m",
             "high-abandonment:037112345001@+50m..+100m",
             "probe-failed:037166660001@+60m..+100m",
-            "unregistered:037199990000@+70m..+130m");
+            "unregistered:037199990000@+70m..+130m",
+            "feed-down:zy-housing@+80m..+110m");
 
     static final Duration PROBE_EVERY = Duration.ofMinutes(5);
 
