@@ -29,6 +29,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -43,7 +44,8 @@ public final class Demo implements AutoCloseable {
 
     /**
      * One fault of each kind, staggered over the first two simulated hours (two minutes at the
-     * default speed), each on a line busy enough for its rule to see it soon.
+     * default speed), each on a line busy enough for its rule to see it soon; the last one kills
+     * the CDR feed of the housing department, whose two lines must then page FEED_STALE, not SILENT.
      */
     public static final String FAULTS = String.join("; ",
             "out-of-service:037167890001@+10m..+50m",
@@ -52,9 +54,17 @@ public final class Demo implements AutoCloseable {
             "silent:037168880001@+40m..+90m",
             "high-abandonment:037112345001@+50m..+100m",
             "probe-failed:037166660001@+60m..+100m",
-            "unregistered:037199990000@+70m..+130m");
+            "unregistered:037199990000@+70m..+130m",
+            "feed-down:zy-housing@+80m..+110m");
 
     static final Duration PROBE_EVERY = Duration.ofMinutes(5);
+
+    /**
+     * The least real time the demo's one source must deliver nothing before the watermark follows
+     * the clock alone: a simulated minute is a quarter of a second at speed 240, shorter than the
+     * stalls of a cold start on a busy machine, which would make the CDRs still to come late.
+     */
+    static final Duration QUIET_SOURCE_REAL_TIME = Duration.ofSeconds(5);
 
     private final Directory directory;
     private final SimulatedClock clock;
@@ -93,6 +103,8 @@ public final class Demo implements AutoCloseable {
         String storeName = DemoStores.register(store);
         try {
             JobConfig config = JobConfig.DEFAULTS;
+            Duration quietAfter = Collections.max(List.of(config.runtime().quietPartitionAfter(),
+                    clock.simulated(QUIET_SOURCE_REAL_TIME)));
             Configuration flink = new Configuration();
             flink.set(PipelineOptions.OBJECT_REUSE, true);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
@@ -101,7 +113,7 @@ public final class Demo implements AutoCloseable {
                     new DataGeneratorSource<>(new PacedSimulation(directory, traffic, clock), Long.MAX_VALUE,
                             TypeInformation.of(InputRecord.class)),
                     CdrWatermarks.forLive(config.metrics().maxOutOfOrderness(),
-                            config.runtime().quietPartitionAfter(), clock::millis),
+                            quietAfter, clock::millis),
                     null, new DemoSinks(storeName, new AlertConsoleLine(directory.calendar().zone(), lang)))
                     .buildOn(env);
             return new Demo(directory, clock, store, storeName, env.executeAsync("hotline-pulse demo"), dashboard);

@@ -20,17 +20,17 @@ final class CallShapes {
         this.random = random;
     }
 
-    /** A new CDR of a citizen's call to the line starting then. */
-    Cdr.Builder citizen(String callId, String line, long startMs) {
+    /** A new CDR of a citizen's call to the line starting then, delivered by feed {@code source}. */
+    Cdr.Builder citizen(String callId, String line, String source, long startMs) {
         return Cdr.newBuilder().setCallId(callId).setLine(line)
                 .setCallerHash(HexFormat.of().toHexDigits(random.nextLong()))
-                .setStartTime(Instant.ofEpochMilli(startMs)).setSource("sim").setProbe(false);
+                .setStartTime(Instant.ofEpochMilli(startMs)).setSource(source).setProbe(false);
     }
 
-    /** A new CDR of a monitoring probe's call. */
-    Cdr.Builder probe(String callId, String line, long startMs) {
+    /** A new CDR of a monitoring probe's call, delivered by feed {@code source}. */
+    Cdr.Builder probe(String callId, String line, String source, long startMs) {
         return Cdr.newBuilder().setCallId(callId).setLine(line).setCallerHash("probe")
-                .setStartTime(Instant.ofEpochMilli(startMs)).setSource("sim").setProbe(true);
+                .setStartTime(Instant.ofEpochMilli(startMs)).setSource(source).setProbe(true);
     }
 
     /** A healthy line in service: 3 % FAILED, 5 % BUSY; connected calls 80 % answered, 12 % abandoned, 8 % no answer. */

@@ -3,7 +3,7 @@ package org.hotlinepulse.simulate;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The failures the simulator can inject into a line, by the name an operator types in a fault spec. */
+/** The failures the simulator can inject into a line or a feed, by the name an operator types in a fault spec. */
 public enum FaultKind {
     /** Every attempt fails before reaching the hotline: FAILED, Q.850 27, 1 or 38. */
     OUT_OF_SERVICE("out-of-service", true, true),
@@ -18,7 +18,12 @@ public enum FaultKind {
     /** Normal traffic to a number that is not in the directory. */
     UNREGISTERED("unregistered", true, false),
     /** Probe calls to the line fail (FAILED, Q.850 41); citizens' calls are untouched. */
-    PROBE_FAILED("probe-failed", false, true);
+    PROBE_FAILED("probe-failed", false, true),
+    /**
+     * The CDR export of a department's PBX (feed {@code pbx-<department id>}) dies: no CDR of its
+     * lines, citizens' or probes', is delivered. Its target is a department id, not a number.
+     */
+    FEED_DOWN("feed-down", true, true);
 
     private final String specName;
     private final boolean affectsCitizens;

@@ -1,5 +1,6 @@
 package org.hotlinepulse.simulate;
 
+import org.hotlinepulse.directory.Department;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.directory.Line;
 
@@ -11,11 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Parses fault specs ({@code docs/simulate.md}): {@code KIND:TARGET[@ONSET[..[REPAIR]]]}, several
  * separated by {@code ;}. TARGET is a dialled number or {@code #N}, the N-th line of the directory
- * (from 1); ONSET and REPAIR are offsets from the simulation start ({@code +2h}, {@code +3h30m})
+ * (from 1), or for {@code feed-down} a department id; ONSET and REPAIR are offsets from the simulation start ({@code +2h}, {@code +3h30m})
  * or ISO-8601 times with an offset ({@code 2026-10-12T09:00+08:00}).
  */
 public final class FaultSpec {
@@ -54,8 +56,7 @@ public final class FaultSpec {
         }
         String rest = spec.substring(colon + 1);
         int at = rest.indexOf('@');
-        String target = (at < 0 ? rest : rest.substring(0, at)).strip();
-        String line = line(kind, target, directory, where);
+        String target = target(kind, (at < 0 ? rest : rest.substring(0, at)).strip(), directory, where);
         Instant onset = start;
         Instant repair = null;
         if (at >= 0) {
@@ -74,11 +75,14 @@ public final class FaultSpec {
                 }
             }
         }
-        return new Fault(kind, line, onset, repair, spec);
+        return new Fault(kind, target, onset, repair, spec);
     }
 
-    private static String line(FaultKind kind, String target, Directory directory, String where)
+    private static String target(FaultKind kind, String target, Directory directory, String where)
             throws FaultSpecException {
+        if (kind == FaultKind.FEED_DOWN) {
+            return department(target, directory, where);
+        }
         if (target.isEmpty()) {
             throw new FaultSpecException(where + "target is missing: write a line number or #N (the N-th line of the directory)");
         }
@@ -105,6 +109,15 @@ public final class FaultSpec {
         }
         if (directory.line(target) == null) {
             throw new FaultSpecException(where + "target " + target + " is not a line of the directory");
+        }
+        return target;
+    }
+
+    private static String department(String target, Directory directory, String where) throws FaultSpecException {
+        if (directory.department(target) == null) {
+            String ids = directory.departments().stream().map(Department::id).collect(Collectors.joining(", "));
+            throw new FaultSpecException(where + (target.isEmpty() ? "target is missing" : "target \"" + target
+                    + "\" is not a department of the directory") + "; feed-down needs a department id: " + ids);
         }
         return target;
     }

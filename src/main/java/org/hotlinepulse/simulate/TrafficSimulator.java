@@ -14,14 +14,19 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * Simulated hotline traffic over a directory: Poisson arrivals per line following its service
  * hours, a realistic outcome mix, optional probe calls, and injected faults ({@link Fault}).
  * CDRs come out in the order calls end, as a PBX writes them, so they are out of start_time
- * order. Deterministic for a seed. See {@code docs/simulate.md}.
+ * order. Each CDR names the feed that delivers it ({@link #feedOf}). Deterministic for a seed. See
+ * {@code docs/simulate.md}.
  */
 public final class TrafficSimulator implements Iterator<Cdr> {
+    /** The feed of calls to numbers not in the directory, which no department's PBX carries. */
+    public static final String CARRIER_FEED = "carrier";
+
     private final Directory directory;
     private final List<Target> targets = new ArrayList<>();
     private final double[] cumulativeRate;
@@ -41,8 +46,11 @@ public final class TrafficSimulator implements Iterator<Cdr> {
     private long probeSequence;
     private long sequence;
 
-    /** A number calls are dialled to, with its rate in service hours and the faults on it. */
-    private record Target(String number, Line line, double callsPerHour, List<Fault> faults) {
+    /**
+     * A number calls are dialled to, with the feed of its CDRs, its rate in service hours and the
+     * faults on it (those of its feed first: a dead feed loses every CDR, whatever else is wrong).
+     */
+    private record Target(String number, Line line, String source, double callsPerHour, List<Fault> faults) {
         Fault activeFault(long t, boolean probe) {
             for (Fault fault : faults) {
                 if (fault.activeAt(t) && (probe ? fault.kind().affectsProbes() : fault.kind().affectsCitizens())) {
@@ -64,10 +72,10 @@ public final class TrafficSimulator implements Iterator<Cdr> {
         for (Line line : directory.lines()) {
             double rate = settings.callsPerHour() != null ? settings.callsPerHour()
                     : line.expectedCallsPerHour().orElse(SimulationSettings.DEFAULT_CALLS_PER_HOUR);
-            targets.add(new Target(line.number(), line, rate, faultsOn(settings.faults(), line.number())));
+            targets.add(new Target(line.number(), line, feedOf(line), rate, faultsOn(settings.faults(), line)));
         }
-        settings.faults().stream().filter(f -> f.kind() == FaultKind.UNREGISTERED).map(Fault::line).distinct()
-                .forEach(number -> targets.add(new Target(number, null,
+        settings.faults().stream().filter(f -> f.kind() == FaultKind.UNREGISTERED).map(Fault::target).distinct()
+                .forEach(number -> targets.add(new Target(number, null, CARRIER_FEED,
                         settings.callsPerHour() != null ? settings.callsPerHour() : SimulationSettings.DEFAULT_CALLS_PER_HOUR,
                         faultsOn(settings.faults(), number))));
         this.cumulativeRate = new double[targets.size()];
@@ -84,8 +92,19 @@ public final class TrafficSimulator implements Iterator<Cdr> {
         this.nextProbeMs = probedLines == 0 ? Long.MAX_VALUE : fromMs;
     }
 
+    /** The feed that delivers the CDRs of a line of the directory: its department's PBX. */
+    public static String feedOf(Line line) {
+        return "pbx-" + line.departmentId();
+    }
+
+    private static List<Fault> faultsOn(List<Fault> faults, Line line) {
+        Stream<Fault> feed = faults.stream()
+                .filter(f -> f.kind() == FaultKind.FEED_DOWN && f.target().equals(line.departmentId()));
+        return Stream.concat(feed, faultsOn(faults, line.number()).stream()).toList();
+    }
+
     private static List<Fault> faultsOn(List<Fault> faults, String number) {
-        return faults.stream().filter(f -> f.line().equals(number)).toList();
+        return faults.stream().filter(f -> f.kind() != FaultKind.FEED_DOWN && f.target().equals(number)).toList();
     }
 
     /** Counts of the CDRs returned so far. */
@@ -154,10 +173,11 @@ public final class TrafficSimulator implements Iterator<Cdr> {
             return null;
         }
         Fault fault = target.activeFault(t, false);
-        if (target.line() == null && fault == null || fault != null && fault.kind() == FaultKind.SILENT) {
+        if (target.line() == null && fault == null
+                || fault != null && (fault.kind() == FaultKind.SILENT || fault.kind() == FaultKind.FEED_DOWN)) {
             return null;
         }
-        Cdr.Builder cdr = shapes.citizen(idPrefix + sequence++, target.number(), t);
+        Cdr.Builder cdr = shapes.citizen(idPrefix + sequence++, target.number(), target.source(), t);
         Outcome outcome;
         if (fault != null && fault.kind() == FaultKind.OUT_OF_SERVICE) {
             outcome = shapes.outOfService(cdr);
@@ -179,7 +199,10 @@ public final class TrafficSimulator implements Iterator<Cdr> {
     private SimulatedCall probe(Target target, long t) {
         Line line = target.line();
         Fault fault = target.activeFault(t, true);
-        Cdr.Builder cdr = shapes.probe(idPrefix + sequence++, line.number(), t);
+        if (fault != null && fault.kind() == FaultKind.FEED_DOWN) {
+            return null;
+        }
+        Cdr.Builder cdr = shapes.probe(idPrefix + sequence++, line.number(), target.source(), t);
         Outcome outcome;
         if (fault == null) {
             outcome = isOpen(line, t) ? shapes.probeConnected(cdr) : shapes.closedAnnouncement(cdr);

@@ -29,7 +29,7 @@ class FaultSpecUnitTest {
     void offsetsCountFromTheStart() throws Exception {
         Fault busy = parse("busy:037167890001@+2h..+3h30m").get(0);
         assertThat(busy.kind()).isEqualTo(FaultKind.BUSY);
-        assertThat(busy.line()).isEqualTo("037167890001");
+        assertThat(busy.target()).isEqualTo("037167890001");
         assertThat(busy.onset()).isEqualTo(START.plus(Duration.ofHours(2)));
         assertThat(busy.repair()).isEqualTo(START.plus(Duration.ofMinutes(210)));
         assertThat(busy.spec()).isEqualTo("busy:037167890001@+2h..+3h30m");
@@ -51,7 +51,7 @@ class FaultSpecUnitTest {
     @Test
     void absoluteTimesAndLineIndexes() throws Exception {
         Fault fault = parse("out-of-service:#2@2026-10-12T09:00+08:00..2026-10-12T10:15+08:00").get(0);
-        assertThat(fault.line()).isEqualTo("037167890002");
+        assertThat(fault.target()).isEqualTo("037167890002");
         assertThat(fault.onset()).isEqualTo(Instant.parse("2026-10-12T01:00:00Z"));
         assertThat(fault.repair()).isEqualTo(Instant.parse("2026-10-12T02:15:00Z"));
         assertThat(fault.activeAt(Instant.parse("2026-10-12T01:00:00Z").toEpochMilli())).isTrue();
@@ -64,7 +64,7 @@ class FaultSpecUnitTest {
                 + "probe-failed:#3");
         assertThat(faults).extracting(Fault::kind).containsExactly(FaultKind.BUSY, FaultKind.HIGH_ABANDONMENT,
                 FaultKind.UNREGISTERED, FaultKind.PROBE_FAILED);
-        assertThat(faults).extracting(Fault::line).containsExactly("037167890001", "12345", "037199990000", "12345");
+        assertThat(faults).extracting(Fault::target).containsExactly("037167890001", "12345", "037199990000", "12345");
     }
 
     @Test
@@ -72,7 +72,7 @@ class FaultSpecUnitTest {
         assertThatThrownBy(() -> parse("bussy:12345@+1h"))
                 .isInstanceOf(FaultSpecException.class)
                 .hasMessage("fault \"bussy:12345@+1h\": kind \"bussy\" is not one of out-of-service, busy, "
-                        + "ivr-dead-end, silent, high-abandonment, unregistered, probe-failed");
+                        + "ivr-dead-end, silent, high-abandonment, unregistered, probe-failed, feed-down");
     }
 
     @Test
@@ -86,6 +86,28 @@ class FaultSpecUnitTest {
                 .hasMessage("fault \"unregistered:12345\": target 12345 is in the directory; "
                         + "unregistered needs a number that is not");
         assertThatThrownBy(() -> parse("unregistered:#1")).hasMessageContaining("target \"#1\" must be a dialled number");
+    }
+
+    @Test
+    void aFeedDownTargetsADepartmentWhosePbxFeedDies() throws Exception {
+        Fault feedDown = parse("feed-down:zz-12345@+80m..+110m").get(0);
+        assertThat(feedDown.kind()).isEqualTo(FaultKind.FEED_DOWN);
+        assertThat(feedDown.target()).isEqualTo("zz-12345");
+        assertThat(feedDown.onset()).isEqualTo(START.plus(Duration.ofMinutes(80)));
+        assertThat(feedDown.repair()).isEqualTo(START.plus(Duration.ofMinutes(110)));
+    }
+
+    @Test
+    void aFeedDownOfAnUnknownDepartmentListsTheValidOnes() {
+        assertThatThrownBy(() -> parse("feed-down:12345@+1h"))
+                .isInstanceOf(FaultSpecException.class)
+                .hasMessage("fault \"feed-down:12345@+1h\": target \"12345\" is not a department of the directory; "
+                        + "feed-down needs a department id: zz-social-security, zz-12345");
+        assertThatThrownBy(() -> parse("feed-down:@+1h"))
+                .hasMessage("fault \"feed-down:@+1h\": target is missing; "
+                        + "feed-down needs a department id: zz-social-security, zz-12345");
+        assertThatThrownBy(() -> parse("busy:zz-12345"))
+                .hasMessage("fault \"busy:zz-12345\": target zz-12345 is not a line of the directory");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -197,6 +198,42 @@ class TrafficSimulatorUnitTest {
                 .allSatisfy(c -> assertThat(outcome(c)).isEqualTo(Outcome.BUSY));
         assertThat(cdrs).filteredOn(c -> c.getProbe() && c.getLine().equals(LINES[2]))
                 .allSatisfy(c -> assertThat(outcome(c)).isEqualTo(Outcome.ABANDONED));
+    }
+
+    @Test
+    void everyCdrNamesTheFeedOfItsDepartmentsPbxAndUnknownNumbersComeFromTheCarrier() throws Exception {
+        Directory directory = new SyntheticDirectory(5, 2).directory();
+        List<Fault> faults = FaultSpec.parse("unregistered:037199990000", FROM, directory);
+        List<Cdr> cdrs = simulate(directory, new SimulationSettings(11, FROM, Duration.ofHours(6), 30.0,
+                Duration.ofMinutes(5), faults));
+        Map<String, Set<String>> feedsByLine = cdrs.stream().collect(Collectors.groupingBy(Cdr::getLine,
+                Collectors.mapping(Cdr::getSource, Collectors.toSet())));
+        assertThat(feedsByLine).containsOnly(
+                Map.entry("037100000000", Set.of("pbx-dept-0000")),
+                Map.entry("037100000001", Set.of("pbx-dept-0000")),
+                Map.entry("037100000002", Set.of("pbx-dept-0001")),
+                Map.entry("037100000003", Set.of("pbx-dept-0001")),
+                Map.entry("037100000004", Set.of("pbx-dept-0002")),
+                Map.entry("037199990000", Set.of(TrafficSimulator.CARRIER_FEED)));
+    }
+
+    @Test
+    void aDeadFeedLosesEveryCdrOfItsDepartmentsLinesWhateverElseIsWrong() throws Exception {
+        Directory directory = new SyntheticDirectory(4, 2).directory();
+        List<Fault> faults = FaultSpec.parse("busy:#1@+5h..+7h; feed-down:dept-0000@+6h..+12h", FROM, directory);
+        List<Cdr> cdrs = simulate(directory, new SimulationSettings(12, FROM, Duration.ofDays(1), 60.0,
+                Duration.ofMinutes(5), faults));
+        for (String number : List.of("037100000000", "037100000001")) {
+            assertThat(cdrs).filteredOn(c -> c.getLine().equals(number) && during(c.getStartTime())).isEmpty();
+            assertPoisson(citizens(cdrs, number, TrafficSimulatorUnitTest::outside).size(), 18 * 60, 4);
+            assertThat(cdrs).filteredOn(c -> c.getProbe() && c.getLine().equals(number)).hasSize(18 * 12);
+        }
+        assertThat(count(citizens(cdrs, "037100000000", t -> t.isBefore(FROM.plus(Duration.ofHours(6)))),
+                Outcome.BUSY)).isGreaterThan(40);
+        for (String number : List.of("037100000002", "037100000003")) {
+            assertPoisson(citizens(cdrs, number, TrafficSimulatorUnitTest::during).size(), 360, 4);
+            assertThat(cdrs).filteredOn(c -> c.getProbe() && c.getLine().equals(number)).hasSize(288);
+        }
     }
 
     @Test
