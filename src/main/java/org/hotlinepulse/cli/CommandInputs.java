@@ -3,6 +3,7 @@ package org.hotlinepulse.cli;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.config.ConfigException;
 import org.hotlinepulse.config.DurationText;
+import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.JobConfigLoader;
 import org.hotlinepulse.directory.Directory;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Loads and checks what commands take from files and the environment, before anything runs. */
 final class CommandInputs {
@@ -87,6 +89,33 @@ final class CommandInputs {
             return parsed;
         } catch (IllegalArgumentException e) {
             throw new UsageError(option + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The PostgreSQL connection: the jdbc section of {@code config}, overridden by the
+     * HOTLINE_PULSE_JDBC_* variables, overridden by the command's own {@code --jdbc-url} and
+     * {@code --jdbc-user} (null when not given). The password is read now: an unreadable password
+     * file is bad input, not a database failure.
+     */
+    static JdbcConfig jdbc(JobConfig config, Map<String, String> env, String jdbcUrl, String jdbcUser)
+            throws UsageError {
+        try {
+            JdbcConfig jdbc = config.jdbc().withEnvironment(env);
+            if (jdbcUrl != null) {
+                String problem = JdbcConfig.problemWithUrl(jdbcUrl);
+                if (problem != null) {
+                    throw new UsageError("--jdbc-url: " + problem);
+                }
+                jdbc = new JdbcConfig(jdbcUrl, jdbc.user());
+            }
+            if (jdbcUser != null) {
+                jdbc = new JdbcConfig(jdbc.url(), jdbcUser);
+            }
+            jdbc.password(env);
+            return jdbc;
+        } catch (ConfigException | IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.hotlinepulse.cli;
 
-import org.hotlinepulse.config.ConfigException;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.dashboard.AccessToken;
@@ -135,20 +134,7 @@ final class DashboardCommand implements Callable<Integer> {
     }
 
     private JdbcConfig jdbc(JobConfig jobConfig, Map<String, String> env) throws UsageError {
-        try {
-            JdbcConfig jdbc = jobConfig.jdbc().withEnvironment(env);
-            if (jdbcUrl != null) {
-                String problem = JdbcConfig.problemWithUrl(jdbcUrl);
-                if (problem != null) {
-                    throw new UsageError("--jdbc-url: " + problem);
-                }
-                jdbc = new JdbcConfig(jdbcUrl, jdbc.user());
-            }
-            jdbc.password(env); // an unreadable password file is bad input, not a database failure
-            return jdbc;
-        } catch (ConfigException | IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
-        }
+        return CommandInputs.jdbc(jobConfig, env, jdbcUrl, null);
     }
 
     private static int fail(String message, int exitCode, PostgresDashboardStore store) {

@@ -1,6 +1,5 @@
 package org.hotlinepulse.cli;
 
-import org.hotlinepulse.config.ConfigException;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.directory.DirectoryException;
@@ -121,13 +120,7 @@ public final class MigrateCommand implements Callable<Integer> {
     }
 
     private JdbcConfig jdbc() throws UsageError {
-        try {
-            JdbcConfig jdbc = CommandInputs.config(config).jdbc().withEnvironment(env);
-            jdbc.password(env); // an unreadable password file is bad input, not a database failure
-            return jdbc;
-        } catch (ConfigException | IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
-        }
+        return CommandInputs.jdbc(CommandInputs.config(config), env, null, null);
     }
 
     private static int fail(PrintWriter err, String message, int exitCode) {

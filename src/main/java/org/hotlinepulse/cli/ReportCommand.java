@@ -10,7 +10,6 @@ import org.hotlinepulse.assessment.MonthlyAssessment;
 import org.hotlinepulse.assessment.MonthlyAssessor;
 import org.hotlinepulse.assessment.ReplayOutputSource;
 import org.hotlinepulse.assessment.ReportLanguage;
-import org.hotlinepulse.config.ConfigException;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.directory.DirectoryException;
@@ -173,23 +172,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private JdbcConfig jdbc() throws UsageError {
-        try {
-            JdbcConfig jdbc = CommandInputs.config(config).jdbc().withEnvironment(env);
-            if (jdbcUrl != null) {
-                String problem = JdbcConfig.problemWithUrl(jdbcUrl);
-                if (problem != null) {
-                    throw new UsageError("--jdbc-url: " + problem);
-                }
-                jdbc = new JdbcConfig(jdbcUrl, jdbc.user());
-            }
-            if (jdbcUser != null) {
-                jdbc = new JdbcConfig(jdbc.url(), jdbcUser);
-            }
-            jdbc.password(env); // an unreadable password file is bad input, not a database failure
-            return jdbc;
-        } catch (ConfigException | IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
-        }
+        return CommandInputs.jdbc(CommandInputs.config(config), env, jdbcUrl, jdbcUser);
     }
 
     static YearMonth parseMonth(String text) throws UsageError {
