@@ -3,7 +3,6 @@ package org.hotlinepulse.job;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -13,10 +12,8 @@ import org.hotlinepulse.alerts.FeedEvent;
 import org.hotlinepulse.alerts.FeedHealthDetector;
 import org.hotlinepulse.alerts.LineEvent;
 import org.hotlinepulse.alerts.LineHealthDetector;
-import org.hotlinepulse.alerts.ListedLines;
 import org.hotlinepulse.alerts.StaleFeedSilences;
 import org.hotlinepulse.avro.Alert;
-import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.MetricsConfig;
@@ -36,9 +33,10 @@ import java.util.List;
  * source (reads, validates) → route rejected ─► rejected
  *   → keyBy line → windows per line (1/15/60 min) ─► late ──────────────────► metrics
  *        ├─ closed minutes → keyBy department → windows per department ──► metrics
- *        └─ calls (repeats removed) ∪ lines listed in the directory
+ *        └─ calls (repeats removed) and lines the directory lists
  *              ├─ keyBy line → line-health rules ─┐
  *              └─ keyBy source → feed health ─────┴─ SILENT of stale feeds held back ─► alerts
+ * (the directory joins as broadcast state: {@link DirectorySideInput})
  * </pre>
  */
 public final class HotlineMetricsJob {
@@ -73,15 +71,14 @@ public final class HotlineMetricsJob {
                 .fromSource(cdrSource, watermarks, "cdr-source").uid("cdr-source")
                 .process(new RejectedRecordRouter()).name("route rejected").uid("route-rejected");
 
-        DataStream<Directory> directoryVersions = directoryVersions(env);
-        BroadcastStream<Directory> directories = directoryVersions.broadcast(LineWindows.DIRECTORY);
+        DataStream<Directory> directories = directoryVersions(env);
 
-        SingleOutputStreamOperator<WindowMetrics> lineRows = cdrs
-                .keyBy(record -> record.cdr.getLine())
-                .connect(directories)
-                .process(new LineWindows(directory, metrics.settings(), metrics.windowMinutes(),
-                        metrics.allowedLateness(), metrics.duplicateHorizon()))
-                .name("windows per line").uid("line-windows");
+        SingleOutputStreamOperator<WindowMetrics> lineRows = DirectorySideInput.join(
+                        cdrs.keyBy(record -> record.cdr.getLine()), directories,
+                        new LineWindows(directory, metrics.settings(), metrics.windowMinutes(),
+                                metrics.allowedLateness(), metrics.duplicateHorizon()),
+                        TypeInformation.of(WindowMetrics.class), "windows per line")
+                .uid("line-windows");
 
         DataStream<WindowMetrics> departmentRows = lineRows
                 .getSideOutput(LineWindows.DEPARTMENT_DELTAS)
@@ -89,24 +86,21 @@ public final class HotlineMetricsJob {
                 .process(new DepartmentWindows(metrics.windowMinutes(), metrics.allowedLateness()))
                 .name("windows per department").uid("department-windows");
 
-        DataStream<Cdr> firstSeen = lineRows.getSideOutput(LineWindows.FIRST_SEEN);
-        DataStream<LineEvent> calls = firstSeen
-                .map(LineEvent::call)
-                .name("calls").uid("calls");
-        DataStream<LineEvent> listedLines = directoryVersions
-                .flatMap(new ListedLines()).name("listed lines").uid("listed-lines");
-        DataStream<Alert> lineAlerts = calls.union(listedLines)
-                .keyBy(event -> event.line)
-                .connect(directories)
-                .process(new LineHealthDetector(directory, alertThresholds(),
-                        (int) metrics.shortAbandon().toSeconds()))
-                .name("line health").uid("line-health");
-        DataStream<Alert> feedAlerts = firstSeen
-                .map(FeedEvent::of).name("feed events").uid("feed-events")
-                .keyBy(event -> event.source)
-                .connect(directories)
-                .process(new FeedHealthDetector(directory, FeedHealthDetector.DEFAULT_STALE_MINUTES))
-                .name("feed health").uid("feed-health");
+        DataStream<LineEvent> callsAndListings = lineRows.getSideOutput(LineWindows.FIRST_SEEN);
+        DataStream<Alert> lineAlerts = DirectorySideInput.join(
+                        callsAndListings.keyBy(event -> event.line), directories,
+                        new LineHealthDetector(directory, alertThresholds(), (int) metrics.shortAbandon().toSeconds()),
+                        TypeInformation.of(Alert.class), "line health")
+                .uid("line-health");
+        DataStream<Alert> feedAlerts = DirectorySideInput.join(
+                        callsAndListings
+                                .filter(event -> !event.isListing()).name("calls").uid("calls")
+                                .map(event -> FeedEvent.of(event.cdr)).name("feed events").uid("feed-events")
+                                .keyBy(event -> event.source),
+                        directories,
+                        new FeedHealthDetector(directory, FeedHealthDetector.DEFAULT_STALE_MINUTES),
+                        TypeInformation.of(Alert.class), "feed health")
+                .uid("feed-health");
         DataStream<Alert> allAlerts = lineAlerts.union(feedAlerts);
         DataStream<Alert> alerts = allAlerts
                 .filter(alert -> !StaleFeedSilences.concernsAFeed(alert))

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.hotlinepulse.alerts.LineEvent;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Scope;
 import org.hotlinepulse.cdr.CdrJson;
@@ -53,10 +54,12 @@ public class LineWindows
     public static final OutputTag<MinuteCounts> DEPARTMENT_DELTAS =
             new OutputTag<>("department-deltas") {};
     /**
-     * Every CDR that is not a repeat, probes and numbers missing from the directory included:
-     * deduplication is done once, here, for the line-health detectors as well.
+     * For the line-health detectors: every CDR that is not a repeat (probes and numbers missing
+     * from the directory included; deduplication is done once, here), and every line a new
+     * directory version lists that the previous one did not. Both travel in one stream with the
+     * calls' watermarks, so the listings cannot hold event time back.
      */
-    public static final OutputTag<Cdr> FIRST_SEEN = new OutputTag<>("first-seen") {};
+    public static final OutputTag<LineEvent> FIRST_SEEN = new OutputTag<>("first-seen") {};
 
     private static final long MINUTE_MS = TumblingWindow.MINUTE_MS;
     private static final long CLEANUP_BUCKET_MS = 3_600_000;
@@ -101,6 +104,12 @@ public class LineWindows
     @Override
     public void processBroadcastElement(Directory directory, Context ctx,
                                         Collector<WindowMetrics> out) throws Exception {
+        Directory previous = ctx.getBroadcastState(DIRECTORY).get(CURRENT);
+        for (Line line : directory.lines()) {
+            if (previous == null || previous.line(line.number()) == null) {
+                ctx.output(FIRST_SEEN, LineEvent.listed(line.number()));
+            }
+        }
         ctx.getBroadcastState(DIRECTORY).put(CURRENT, directory);
     }
 
@@ -118,7 +127,7 @@ public class LineWindows
             counters.duplicate.add(1);
             return;
         }
-        ctx.output(FIRST_SEEN, cdr);
+        ctx.output(FIRST_SEEN, LineEvent.call(cdr));
         Line line = directory(ctx).line(cdr.getLine());
         if (line == null) {
             if (!cdr.getProbe()) {

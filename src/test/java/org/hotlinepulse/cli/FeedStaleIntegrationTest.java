@@ -27,8 +27,7 @@ class FeedStaleIntegrationTest {
 
     @Test
     void aDeadFeedPagesOnceInsteadOfOncePerLine() throws Exception {
-        // A whole day, a call every 10 s: an input large enough that the directory's own source
-        // has finished before the last CDR is read (docs/metrics.md, the known replay race).
+        // A whole day, a call every 10 s (docs/metrics.md: what was seen under load with small inputs).
         List<String> cdrs = new ArrayList<>();
         int slot = 0;
         for (LocalTime t = LocalTime.of(6, 0); t.isBefore(LocalTime.of(18, 0)); t = t.plusSeconds(10), slot++) {

@@ -5,12 +5,14 @@ import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.hotlinepulse.alerts.LineEvent;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.avro.Scope;
 import org.hotlinepulse.cdr.DeadLetter;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.directory.Line;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -209,7 +212,7 @@ class LineWindowsHarnessTest {
         });
         assertThat(harness.getSideOutput(LineWindows.FIRST_SEEN))
                 .as("every CDR but the repeats goes on to the line-health detectors")
-                .extracting(r -> r.getValue().getCallId())
+                .extracting(r -> r.getValue().cdr.getCallId())
                 .containsExactly("dup", "probe", "stranger");
     }
 
@@ -283,5 +286,22 @@ class LineWindowsHarnessTest {
         assertThat(rows()).extracting(r -> r.key, r -> r.department)
                 .containsExactlyInAnyOrder(tuple(LINE, "zz-12345"), tuple("037100000009", "zz-12345"));
         assertThat(departmentDeltas()).extracting(d -> d.department).containsOnly("zz-12345");
+    }
+
+    @Test
+    void theFirstDirectoryListsEveryLineAndAReloadOnlyTheNewOnes() throws Exception {
+        Directory first = Directory.load(Path.of("src/test/resources/job/directory.yaml"));
+        Directory reorganised = Directory.load(Path.of("src/test/resources/job/directory-reorganised.yaml"));
+        harness.processBroadcastElement(first, T0);
+        harness.processBroadcastElement(first, T0 + MINUTE);
+        harness.processBroadcastElement(reorganised, T0 + 2 * MINUTE);
+        List<String> listed = new ArrayList<>();
+        for (StreamRecord<LineEvent> event : harness.getSideOutput(LineWindows.FIRST_SEEN)) {
+            assertThat(event.getValue().isListing()).isTrue();
+            listed.add(event.getValue().line);
+        }
+        List<String> expected = new ArrayList<>(first.lines().stream().map(Line::number).toList());
+        reorganised.lines().stream().map(Line::number).filter(n -> first.line(n) == null).forEach(expected::add);
+        assertThat(listed).containsExactlyElementsOf(expected).contains("037100000009");
     }
 }
