@@ -65,10 +65,9 @@ public final class AssessmentColumns {
         for (AlertType type : DepartmentAlerts.LINE_TYPES) {
             c.add(count("alerts_" + type.name(), d -> d.alerts().count(type)));
         }
-        String[] names = ReplayOutputSource.COUNT_COLUMNS;
-        for (int i = 0; i < names.length; i++) {
+        for (int i = 0; i < Counts.SECTION_4_COLUMNS; i++) {
             int at = i;
-            c.add(count(names[i], d -> countValues(d.inService())[at]));
+            c.add(count(Counts.COLUMNS.get(i), d -> d.inService().columnValues()[at]));
         }
         c.add(rate("abandonment_rate", d -> d.rates().abandonmentRate()));
         c.add(rate("service_level", d -> d.rates().serviceLevel()));
@@ -77,13 +76,6 @@ public final class AssessmentColumns {
         c.add(count("after_hours_connected", d -> d.afterHours().connected));
         c.add(count("after_hours_answered", d -> d.afterHours().answered));
         return Collections.unmodifiableList(c);
-    }
-
-    /** Counts in the order of {@link ReplayOutputSource#COUNT_COLUMNS}. */
-    public static long[] countValues(Counts c) {
-        return new long[] {c.attempts, c.connected, c.answered, c.abandoned, c.shortAbandoned, c.noAnswer, c.busy,
-                c.failed, c.answeredWithinSl, c.waitMsSum, c.talkMsSum, c.resolvedKnown, c.resolved,
-                c.satisfactionCount, c.satisfactionSum, c.satisfied};
     }
 
     private static Column rate(String key, Function<DepartmentAssessment, Ratio> ratio) {

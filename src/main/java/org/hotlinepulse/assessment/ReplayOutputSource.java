@@ -30,14 +30,6 @@ import java.util.function.Consumer;
  * alerts.jsonl} (absent: no alerts), with the directory the replay ran on.
  */
 public final class ReplayOutputSource implements AssessmentSource {
-    /** The count columns of metrics.csv (DESIGN §4, §7), in the order the assessment lists them. */
-    public static final String[] COUNT_COLUMNS = {"attempts", "connected", "answered", "abandoned", "short_abandoned",
-            "no_answer", "busy", "failed", "answered_within_sl", "wait_ms_sum", "talk_ms_sum", "resolved_known",
-            "resolved", "satisfaction_count", "satisfaction_sum", "satisfied"};
-    /** The probe counts, appended to metrics.csv later: a folder written before them reads 0. */
-    static final String PROBE_ATTEMPTS = "probe_attempts";
-    static final String PROBE_CONNECTED = "probe_connected";
-
     private final Path metricsCsv;
     private final Path alertsJsonl;
     private final Directory directory;
@@ -105,13 +97,14 @@ public final class ReplayOutputSource implements AssessmentSource {
                 int minutes = (int) number(row, columns, "window_minutes", lineNo);
                 Counts counts = new Counts();
                 if (withCounts) {
-                    long[] values = new long[COUNT_COLUMNS.length];
+                    // The probe counts came to metrics.csv later: a folder written before them reads 0.
+                    long[] values = new long[Counts.COLUMNS.size()];
                     for (int i = 0; i < values.length; i++) {
-                        values[i] = number(row, columns, COUNT_COLUMNS[i], lineNo);
+                        String name = Counts.COLUMNS.get(i);
+                        values[i] = i < Counts.SECTION_4_COLUMNS ? number(row, columns, name, lineNo)
+                                : optionalNumber(row, columns, name, lineNo);
                     }
-                    counts = countsOf(values);
-                    counts.probeAttempts = optionalNumber(row, columns, PROBE_ATTEMPTS, lineNo);
-                    counts.probeConnected = optionalNumber(row, columns, PROBE_CONNECTED, lineNo);
+                    counts = Counts.ofColumnValues(values);
                 }
                 sink.accept(new LineWindow(field(row, columns, "key", lineNo), start, minutes, counts));
             }
@@ -122,35 +115,13 @@ public final class ReplayOutputSource implements AssessmentSource {
         }
     }
 
-    /** Counts from values in the order of {@link #COUNT_COLUMNS}. */
-    static Counts countsOf(long[] v) {
-        Counts c = new Counts();
-        c.attempts = v[0];
-        c.connected = v[1];
-        c.answered = v[2];
-        c.abandoned = v[3];
-        c.shortAbandoned = v[4];
-        c.noAnswer = v[5];
-        c.busy = v[6];
-        c.failed = v[7];
-        c.answeredWithinSl = v[8];
-        c.waitMsSum = v[9];
-        c.talkMsSum = v[10];
-        c.resolvedKnown = v[11];
-        c.resolved = v[12];
-        c.satisfactionCount = v[13];
-        c.satisfactionSum = v[14];
-        c.satisfied = v[15];
-        return c;
-    }
-
     private Map<String, Integer> header(String[] names) {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
             columns.put(names[i].strip(), i);
         }
         List<String> needed = new ArrayList<>(List.of("scope", "key", "window_start", "window_minutes"));
-        needed.addAll(List.of(COUNT_COLUMNS));
+        needed.addAll(Counts.COLUMNS.subList(0, Counts.SECTION_4_COLUMNS));
         for (String name : needed) {
             if (!columns.containsKey(name)) {
                 throw new BadField(metricsCsv + " line 1: the header has no column " + name);

@@ -214,27 +214,13 @@ public final class PostgresDashboardStore implements DashboardStore {
         }
     }
 
-    /** The counts of {@link MetricsUpsert#COUNT_COLUMNS}, read from {@code first} on. */
+    /** The counts of {@link Counts#COLUMNS}, read from {@code first} on. */
     private static Counts counts(ResultSet rs, int first) throws SQLException {
-        Counts c = new Counts();
-        int i = first;
-        c.attempts = rs.getLong(i++);
-        c.connected = rs.getLong(i++);
-        c.answered = rs.getLong(i++);
-        c.abandoned = rs.getLong(i++);
-        c.shortAbandoned = rs.getLong(i++);
-        c.noAnswer = rs.getLong(i++);
-        c.busy = rs.getLong(i++);
-        c.failed = rs.getLong(i++);
-        c.answeredWithinSl = rs.getLong(i++);
-        c.waitMsSum = rs.getLong(i++);
-        c.talkMsSum = rs.getLong(i++);
-        c.resolvedKnown = rs.getLong(i++);
-        c.resolved = rs.getLong(i++);
-        c.satisfactionCount = rs.getLong(i++);
-        c.satisfactionSum = rs.getLong(i++);
-        c.satisfied = rs.getLong(i);
-        return c;
+        long[] values = new long[Counts.COLUMNS.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = rs.getLong(first + k);
+        }
+        return Counts.ofColumnValues(values);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -4,6 +4,7 @@ import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -42,7 +43,51 @@ public class Counts {
     /** Probe calls that got through: ANSWERED, ABANDONED or NO_ANSWER. */
     public long probeConnected;
 
+    /**
+     * The counts by the names their columns have in metrics.csv and the metrics tables: the §4
+     * counts, then the probe counts, in the order of {@link #columnValues}.
+     */
+    public static final List<String> COLUMNS = List.of("attempts", "connected", "answered",
+            "abandoned", "short_abandoned", "no_answer", "busy", "failed", "answered_within_sl",
+            "wait_ms_sum", "talk_ms_sum", "resolved_known", "resolved", "satisfaction_count",
+            "satisfaction_sum", "satisfied", "probe_attempts", "probe_connected");
+    /** How many of {@link #COLUMNS} are the §4 counts (the rest are the probe counts). */
+    public static final int SECTION_4_COLUMNS = 16;
+
     public Counts() {}
+
+    /** The counts in the order of {@link #COLUMNS}. */
+    public long[] columnValues() {
+        return new long[] {attempts, connected, answered, abandoned, shortAbandoned, noAnswer, busy, failed,
+                answeredWithinSl, waitMsSum, talkMsSum, resolvedKnown, resolved, satisfactionCount,
+                satisfactionSum, satisfied, probeAttempts, probeConnected};
+    }
+
+    /** Counts from values in the order of {@link #COLUMNS}; the probe counts may be left out (0). */
+    public static Counts ofColumnValues(long[] v) {
+        Counts c = new Counts();
+        c.attempts = v[0];
+        c.connected = v[1];
+        c.answered = v[2];
+        c.abandoned = v[3];
+        c.shortAbandoned = v[4];
+        c.noAnswer = v[5];
+        c.busy = v[6];
+        c.failed = v[7];
+        c.answeredWithinSl = v[8];
+        c.waitMsSum = v[9];
+        c.talkMsSum = v[10];
+        c.resolvedKnown = v[11];
+        c.resolved = v[12];
+        c.satisfactionCount = v[13];
+        c.satisfactionSum = v[14];
+        c.satisfied = v[15];
+        if (v.length > SECTION_4_COLUMNS) {
+            c.probeAttempts = v[16];
+            c.probeConnected = v[17];
+        }
+        return c;
+    }
 
     /** The counts of a single, validated, non-probe CDR (its outcome already set). */
     public static Counts ofCall(Cdr cdr, MetricSettings settings) {

@@ -1,6 +1,5 @@
 package org.hotlinepulse.postgres;
 
-import org.hotlinepulse.assessment.AssessmentColumns;
 import org.hotlinepulse.assessment.CompositeScore;
 import org.hotlinepulse.assessment.Coverage;
 import org.hotlinepulse.assessment.DepartmentAlerts;
@@ -128,8 +127,9 @@ public final class AssessmentTables {
                 for (AlertType type : DepartmentAlerts.LINE_TYPES) {
                     s.setInt(++i, alerts.count(type));
                 }
-                for (long count : AssessmentColumns.countValues(d.inService())) {
-                    s.setLong(++i, count);
+                long[] counts = d.inService().columnValues();
+                for (int k = 0; k < Counts.SECTION_4_COLUMNS; k++) {
+                    s.setLong(++i, counts[k]);
                 }
                 setRatio(s, ++i, r.abandonmentRate());
                 setRatio(s, ++i, r.serviceLevel());

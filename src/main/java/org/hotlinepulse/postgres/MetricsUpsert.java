@@ -27,11 +27,8 @@ public final class MetricsUpsert {
     public static final String LINE_TABLE = "line_metrics";
     public static final String DEPARTMENT_TABLE = "department_metrics";
 
-    /** The count columns (the §4 counts, then the probe counts of V5), in the order {@link #countValues} returns them. */
-    public static final List<String> COUNT_COLUMNS = List.of("attempts", "connected", "answered",
-            "abandoned", "short_abandoned", "no_answer", "busy", "failed", "answered_within_sl",
-            "wait_ms_sum", "talk_ms_sum", "resolved_known", "resolved", "satisfaction_count",
-            "satisfaction_sum", "satisfied", "probe_attempts", "probe_connected");
+    /** The count columns (the §4 counts, then the probe counts of V5), as {@link Counts#COLUMNS}. */
+    public static final List<String> COUNT_COLUMNS = Counts.COLUMNS;
 
     /** The rate columns, in the order {@link #rateValues} returns them; NULL when undefined. */
     public static final List<String> RATE_COLUMNS = List.of("connection_rate", "answer_rate",
@@ -82,7 +79,7 @@ public final class MetricsUpsert {
         }
         statement.setObject(i++, OffsetDateTime.ofInstant(Instant.ofEpochMilli(row.windowStart), ZoneOffset.UTC));
         statement.setInt(i++, row.windowMinutes);
-        for (long value : countValues(row.counts)) {
+        for (long value : row.counts.columnValues()) {
             statement.setLong(i++, value);
         }
         for (Double value : rateValues(row.rates())) {
@@ -92,14 +89,6 @@ public final class MetricsUpsert {
                 statement.setDouble(i++, value);
             }
         }
-    }
-
-    /** The counts in the order of {@link #COUNT_COLUMNS}. */
-    public static long[] countValues(Counts c) {
-        return new long[] {c.attempts, c.connected, c.answered, c.abandoned, c.shortAbandoned,
-                c.noAnswer, c.busy, c.failed, c.answeredWithinSl, c.waitMsSum, c.talkMsSum,
-                c.resolvedKnown, c.resolved, c.satisfactionCount, c.satisfactionSum, c.satisfied,
-                c.probeAttempts, c.probeConnected};
     }
 
     /** The rates in the order of {@link #RATE_COLUMNS}; null where undefined. */

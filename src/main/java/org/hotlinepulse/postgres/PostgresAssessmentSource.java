@@ -80,10 +80,9 @@ public final class PostgresAssessmentSource implements AssessmentSource, AutoClo
     @Override
     public void lineWindows(Instant from, Instant to, int minutes, Consumer<LineWindow> sink)
             throws AssessmentInputException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT line, window_start, attempts, connected,"
-                + " answered, abandoned, short_abandoned, no_answer, busy, failed, answered_within_sl, wait_ms_sum,"
-                + " talk_ms_sum, resolved_known, resolved, satisfaction_count, satisfaction_sum, satisfied,"
-                + " probe_attempts, probe_connected FROM line_metrics WHERE window_minutes = ? AND window_start >= ? AND window_start < ?")) {
+        try (PreparedStatement s = connection.prepareStatement("SELECT line, window_start, "
+                + String.join(", ", Counts.COLUMNS)
+                + " FROM line_metrics WHERE window_minutes = ? AND window_start >= ? AND window_start < ?")) {
             // A cursor, not the whole month in memory: the driver fetches in batches outside autocommit.
             s.setFetchSize(10_000);
             s.setInt(1, minutes);
@@ -91,25 +90,11 @@ public final class PostgresAssessmentSource implements AssessmentSource, AutoClo
             s.setTimestamp(3, Timestamp.from(to));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Counts c = new Counts();
-                    c.attempts = rs.getLong(3);
-                    c.connected = rs.getLong(4);
-                    c.answered = rs.getLong(5);
-                    c.abandoned = rs.getLong(6);
-                    c.shortAbandoned = rs.getLong(7);
-                    c.noAnswer = rs.getLong(8);
-                    c.busy = rs.getLong(9);
-                    c.failed = rs.getLong(10);
-                    c.answeredWithinSl = rs.getLong(11);
-                    c.waitMsSum = rs.getLong(12);
-                    c.talkMsSum = rs.getLong(13);
-                    c.resolvedKnown = rs.getLong(14);
-                    c.resolved = rs.getLong(15);
-                    c.satisfactionCount = rs.getLong(16);
-                    c.satisfactionSum = rs.getLong(17);
-                    c.satisfied = rs.getLong(18);
-                    c.probeAttempts = rs.getLong(19);
-                    c.probeConnected = rs.getLong(20);
+                    long[] values = new long[Counts.COLUMNS.size()];
+                    for (int k = 0; k < values.length; k++) {
+                        values[k] = rs.getLong(3 + k);
+                    }
+                    Counts c = Counts.ofColumnValues(values);
                     sink.accept(new LineWindow(rs.getString(1), rs.getTimestamp(2).toInstant(), minutes, c));
                 }
             }

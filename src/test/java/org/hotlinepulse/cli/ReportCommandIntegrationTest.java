@@ -132,7 +132,7 @@ class ReportCommandIntegrationTest {
                 s.setString(2, department(w.line()));
                 s.setTimestamp(3, Timestamp.from(w.start()));
                 s.setInt(4, w.minutes());
-                long[] counts = MetricsUpsert.countValues(w.counts());
+                long[] counts = w.counts().columnValues();
                 for (int i = 0; i < counts.length; i++) {
                     s.setLong(5 + i, counts[i]);
                 }

@@ -28,8 +28,9 @@ class MetricsUpsertUnitTest {
         }
         assertThat(MetricsUpsert.COUNT_COLUMNS).containsExactlyElementsOf(fields);
         // Each value lands in its own column: field i was set to i + 1.
-        assertThat(MetricsUpsert.countValues(counts))
+        assertThat(counts.columnValues())
                 .containsExactly(java.util.stream.LongStream.rangeClosed(1, fields.size()).toArray());
+        assertThat(Counts.ofColumnValues(counts.columnValues())).as("and back").isEqualTo(counts);
     }
 
     @Test

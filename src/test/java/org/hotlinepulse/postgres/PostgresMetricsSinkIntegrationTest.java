@@ -201,7 +201,7 @@ class PostgresMetricsSinkIntegrationTest {
         c.answeredWithinSl = v[8]; c.waitMsSum = v[9]; c.talkMsSum = v[10]; c.resolvedKnown = v[11];
         c.resolved = v[12]; c.satisfactionCount = v[13]; c.satisfactionSum = v[14]; c.satisfied = v[15];
         c.probeAttempts = v[16]; c.probeConnected = v[17];
-        assertThat(Arrays.equals(MetricsUpsert.countValues(c), v)).isTrue();
+        assertThat(Arrays.equals(c.columnValues(), v)).isTrue();
     }
 
     private static Counts counts(java.util.function.Consumer<Counts> fill) {
