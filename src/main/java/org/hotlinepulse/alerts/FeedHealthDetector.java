@@ -29,7 +29,6 @@ import java.util.List;
 public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, FeedEvent, Directory, Alert> {
     /** DESIGN §6's default: 10 service minutes without a CDR. */
     public static final int DEFAULT_STALE_MINUTES = 10;
-    private static final String CURRENT = "current";
     /** CDRs are heard in steps of a second: one timer per second of traffic, not per CDR. */
     private static final long STEP_MS = 1_000;
 
@@ -60,7 +59,7 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
 
     @Override
     public void processBroadcastElement(Directory directory, Context ctx, Collector<Alert> out) throws Exception {
-        ctx.getBroadcastState(LineWindows.DIRECTORY).put(CURRENT, directory);
+        LineWindows.setDirectory(ctx.getBroadcastState(LineWindows.DIRECTORY), directory);
     }
 
     @Override
@@ -163,7 +162,6 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
     }
 
     private Directory directory(ReadOnlyContext ctx) throws Exception {
-        Directory current = ctx.getBroadcastState(LineWindows.DIRECTORY).get(CURRENT);
-        return current != null ? current : initialDirectory;
+        return LineWindows.currentDirectory(ctx.getBroadcastState(LineWindows.DIRECTORY), initialDirectory);
     }
 }

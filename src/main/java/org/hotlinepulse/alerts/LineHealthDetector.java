@@ -28,7 +28,6 @@ import java.util.List;
  * the state of a number missing from the directory is dropped once nothing in it can matter.
  */
 public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, LineEvent, Directory, Alert> {
-    private static final String CURRENT = "current";
     /** watchedSince before the job's first watermark has arrived. */
     private static final long AWAITING_FIRST_WATERMARK = Long.MIN_VALUE;
 
@@ -66,7 +65,7 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
     @Override
     public void processBroadcastElement(Directory directory, Context ctx, Collector<Alert> out)
             throws Exception {
-        ctx.getBroadcastState(LineWindows.DIRECTORY).put(CURRENT, directory);
+        LineWindows.setDirectory(ctx.getBroadcastState(LineWindows.DIRECTORY), directory);
     }
 
     @Override
@@ -164,8 +163,7 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
     }
 
     private Directory directory(ReadOnlyContext ctx) throws Exception {
-        Directory current = ctx.getBroadcastState(LineWindows.DIRECTORY).get(CURRENT);
-        return current != null ? current : initialDirectory;
+        return LineWindows.currentDirectory(ctx.getBroadcastState(LineWindows.DIRECTORY), initialDirectory);
     }
 
     private LineContext context(ReadOnlyContext ctx, Directory directory) throws Exception {

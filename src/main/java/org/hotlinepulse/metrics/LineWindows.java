@@ -1,8 +1,10 @@
 package org.hotlinepulse.metrics;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
@@ -49,6 +51,18 @@ public class LineWindows
     public static final MapStateDescriptor<String, Directory> DIRECTORY = new MapStateDescriptor<>(
             "directory", Types.STRING, TypeInformation.of(Directory.class));
     private static final String CURRENT = "current";
+
+    /** The directory in the broadcast state, or {@code initial} before the first version has arrived. */
+    public static Directory currentDirectory(ReadOnlyBroadcastState<String, Directory> state, Directory initial)
+            throws Exception {
+        Directory current = state.get(CURRENT);
+        return current != null ? current : initial;
+    }
+
+    /** Makes {@code directory} the current version in the broadcast state. */
+    public static void setDirectory(BroadcastState<String, Directory> state, Directory directory) throws Exception {
+        state.put(CURRENT, directory);
+    }
 
     public static final OutputTag<DeadLetter> LATE = new OutputTag<>("late") {};
     public static final OutputTag<MinuteCounts> DEPARTMENT_DELTAS =
@@ -110,12 +124,11 @@ public class LineWindows
                 ctx.output(FIRST_SEEN, LineEvent.listed(line.number()));
             }
         }
-        ctx.getBroadcastState(DIRECTORY).put(CURRENT, directory);
+        setDirectory(ctx.getBroadcastState(DIRECTORY), directory);
     }
 
     private Directory directory(ReadOnlyContext ctx) throws Exception {
-        Directory current = ctx.getBroadcastState(DIRECTORY).get(CURRENT);
-        return current != null ? current : initialDirectory;
+        return currentDirectory(ctx.getBroadcastState(DIRECTORY), initialDirectory);
     }
 
     @Override
