@@ -98,8 +98,8 @@ public final class AlertSummaries {
     }
 
     static String feedStale(String source, ZoneId zone, long since, long lastCdr, int lines, long thresholdMinutes) {
-        String at = MINUTE.format(Instant.ofEpochMilli(since).atZone(zone));
-        String last = MINUTE.format(Instant.ofEpochMilli(lastCdr).atZone(zone));
+        String at = time(zone, since);
+        String last = time(zone, lastCdr);
         return AlertText.join(
                 "数据源 " + source + " 中断：自 " + last + " 起 " + thresholdMinutes + " 分钟服务时间内未收到任何话单（该数据源承载 "
                         + lines + " 条线路），自 " + at + " 起",
@@ -108,8 +108,8 @@ public final class AlertSummaries {
     }
 
     static String feedResolved(String source, ZoneId zone, long startsAt, long endsAt) {
-        String since = MINUTE.format(Instant.ofEpochMilli(startsAt).atZone(zone));
-        String at = MINUTE.format(Instant.ofEpochMilli(endsAt).atZone(zone));
+        String since = time(zone, startsAt);
+        String at = time(zone, endsAt);
         return AlertText.join("已恢复：数据源 " + source + " 中断（自 " + since + " 起），" + at + " 起重新收到话单",
                 "Resolved: feed " + source + " stale (since " + since + "), CDRs arrive again at " + at);
     }
@@ -130,7 +130,11 @@ public final class AlertSummaries {
     }
 
     private static String time(LineContext ctx, long t) {
-        return MINUTE.format(Instant.ofEpochMilli(t).atZone(zone(ctx)));
+        return time(zone(ctx), t);
+    }
+
+    private static String time(ZoneId zone, long t) {
+        return MINUTE.format(Instant.ofEpochMilli(t).atZone(zone));
     }
 
     private static ZoneId zone(LineContext ctx) {
