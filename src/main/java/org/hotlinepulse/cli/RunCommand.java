@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the hotline-metrics streaming job: CDRs from Kafka, metrics to "
-                + "PostgreSQL and Kafka, bad and late records to their dead-letter topics. "
+                + "PostgreSQL and Kafka, line-health alerts to Kafka, PostgreSQL and Alertmanager, "
+                + "bad and late records to their dead-letter topics. "
                 + "Migrates the database schema first.",
                 "Secrets come from the environment: HOTLINE_PULSE_JDBC_PASSWORD(_FILE), "
                         + "HOTLINE_PULSE_KAFKA_SASL_JAAS_CONFIG, HOTLINE_PULSE_HMAC_KEY(_FILE)."})
