@@ -1,5 +1,6 @@
 package org.hotlinepulse.cdr;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
@@ -15,6 +16,10 @@ public final class CdrValidator {
     static final int MAX_RELEASE_CAUSE = 127;
     static final int MIN_SATISFACTION = 1;
     static final int MAX_SATISFACTION = 5;
+    static final Instant EARLIEST_START = Instant.parse("2000-01-01T00:00:00Z");
+    /** How far ahead of the processing machine's clock a start_time may be (clock skew, not a unit error). */
+    static final Duration MAX_AHEAD_OF_CLOCK = Duration.ofMinutes(5);
+    static final Duration MAX_CALL = Duration.ofHours(24);
 
     private CdrValidator() {}
 
@@ -23,14 +28,19 @@ public final class CdrValidator {
      * The first failing rule, in the order of docs/cdr-formats.md, is reported; an invalid CDR is left unchanged.
      */
     public static String validate(Cdr cdr) {
-        String reason = firstViolation(cdr);
+        return validate(cdr, Instant.now());
+    }
+
+    /** As {@link #validate(Cdr)}, judging "from the future" against {@code now}. */
+    static String validate(Cdr cdr, Instant now) {
+        String reason = firstViolation(cdr, now);
         if (reason == null && cdr.getOutcome() == null) {
             cdr.setOutcome(OutcomeDerivation.derive(cdr));
         }
         return reason;
     }
 
-    private static String firstViolation(Cdr cdr) {
+    private static String firstViolation(Cdr cdr, Instant now) {
         String reason = requiredString("call_id", cdr.getCallId());
         if (reason != null) {
             return reason;
@@ -49,6 +59,21 @@ public final class CdrValidator {
         }
         if (end.isBefore(start)) {
             return "field end_time " + CdrTimes.format(end) + " is before start_time " + CdrTimes.format(start);
+        }
+        // A time from the future or the distant past is a PBX clock or unit error (local time
+        // written as UTC, epoch microseconds read as milliseconds): as event time it would drag
+        // the watermark, and so every other line's windows and rules, along with it.
+        if (start.isBefore(EARLIEST_START)) {
+            return "field start_time " + CdrTimes.format(start) + " is before " + CdrTimes.format(EARLIEST_START);
+        }
+        if (start.isAfter(now.plus(MAX_AHEAD_OF_CLOCK))) {
+            return "field start_time " + CdrTimes.format(start) + " is more than " + MAX_AHEAD_OF_CLOCK.toMinutes()
+                    + " minutes ahead of this machine's clock (" + CdrTimes.format(now)
+                    + "): is the PBX's clock or time zone wrong?";
+        }
+        if (Duration.between(start, end).compareTo(MAX_CALL) > 0) {
+            return "field end_time " + CdrTimes.format(end) + " is more than " + MAX_CALL.toHours()
+                    + " hours after start_time " + CdrTimes.format(start);
         }
         Instant answer = cdr.getAnswerTime();
         reason = within("answer_time", answer, start, end);

@@ -195,12 +195,17 @@ public final class JobConfigLoader {
             return d;
         }
         requireKnownKeys(node, "runtime.", RUNTIME);
+        Duration quietPartitionAfter = duration(node, "runtime.", "quiet_partition_after", d.quietPartitionAfter());
+        if (quietPartitionAfter.isZero()) {
+            // A partition would count as idle between any two records: every backlog would be late.
+            throw error("runtime.quiet_partition_after", "must be longer than zero, e.g. 1m");
+        }
         return new RuntimeConfig(
                 duration(node, "runtime.", "checkpoint_interval", d.checkpointInterval()),
                 text(node, "runtime.", "checkpoint_dir", d.checkpointDir()),
                 count(node, "runtime.", "restart_attempts", d.restartAttempts()),
                 duration(node, "runtime.", "restart_delay", d.restartDelay()),
-                duration(node, "runtime.", "quiet_partition_after", d.quietPartitionAfter()),
+                quietPartitionAfter,
                 count(node, "runtime.", "parallelism", d.parallelism()));
     }
 

@@ -14,7 +14,7 @@ import org.hotlinepulse.dashboard.InMemoryDashboardStore;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.directory.DirectoryException;
 import org.hotlinepulse.directory.DirectoryYamlLoader;
-import org.hotlinepulse.job.CdrWatermarks;
+import org.hotlinepulse.job.EventTime;
 import org.hotlinepulse.job.HotlineMetricsJob;
 import org.hotlinepulse.simulate.Fault;
 import org.hotlinepulse.simulate.FaultSpec;
@@ -29,7 +29,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -60,9 +59,9 @@ public final class Demo implements AutoCloseable {
     static final Duration PROBE_EVERY = Duration.ofMinutes(5);
 
     /**
-     * The least real time the demo's one source must deliver nothing before the watermark follows
-     * the clock alone: a simulated minute is a quarter of a second at speed 240, shorter than the
-     * stalls of a cold start on a busy machine, which would make the CDRs still to come late.
+     * How long the demo's one source must deliver nothing before the watermark follows the
+     * simulated clock alone. Real time, as for the live job's quiet_partition_after; the job's own
+     * minute would do too, but 5 s leaves a cold start on a busy machine well inside it.
      */
     static final Duration QUIET_SOURCE_REAL_TIME = Duration.ofSeconds(5);
 
@@ -103,8 +102,6 @@ public final class Demo implements AutoCloseable {
         String storeName = DemoStores.register(store);
         try {
             JobConfig config = JobConfig.DEFAULTS;
-            Duration quietAfter = Collections.max(List.of(config.runtime().quietPartitionAfter(),
-                    clock.simulated(QUIET_SOURCE_REAL_TIME)));
             Configuration flink = new Configuration();
             flink.set(PipelineOptions.OBJECT_REUSE, true);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
@@ -112,8 +109,7 @@ public final class Demo implements AutoCloseable {
             new HotlineMetricsJob(config, directory,
                     new DataGeneratorSource<>(new PacedSimulation(directory, traffic, clock), Long.MAX_VALUE,
                             TypeInformation.of(InputRecord.class)),
-                    CdrWatermarks.forLive(config.metrics().maxOutOfOrderness(),
-                            quietAfter, clock::millis),
+                    EventTime.live(config.metrics().maxOutOfOrderness(), QUIET_SOURCE_REAL_TIME, clock::millis),
                     null, new DemoSinks(storeName, new AlertConsoleLine(directory.calendar().zone(), lang)))
                     .buildOn(env);
             return new Demo(directory, clock, store, storeName, env.executeAsync("hotline-pulse demo"), dashboard);

@@ -2,7 +2,6 @@ package org.hotlinepulse.demo;
 
 import java.io.Serializable;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -35,11 +34,6 @@ public final class SimulatedClock implements Serializable {
     /** Wall-clock milliseconds to wait until simulated time reaches {@code simulatedMs} (0 if it has). */
     public long wallMillisUntil(long simulatedMs) {
         return Math.max(0, (long) Math.ceil((simulatedMs - millis()) / speed));
-    }
-
-    /** How much simulated time passes in {@code wall} of real time. */
-    public Duration simulated(Duration wall) {
-        return Duration.ofMillis((long) (wall.toMillis() * speed));
     }
 
     /** This clock as a {@link Clock}, for code that takes one. */

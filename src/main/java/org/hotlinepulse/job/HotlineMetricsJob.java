@@ -1,6 +1,5 @@
 package org.hotlinepulse.job;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -26,12 +25,12 @@ import java.util.List;
 
 /**
  * The hotline-metrics job graph, the only place it is assembled. {@code run}, {@code demo} and
- * {@code replay} hand in their CDR source, watermark strategy and sinks; the transformations
+ * {@code replay} hand in their CDR source, how event time advances, and their sinks; the transformations
  * between them are the same for all three:
  *
  * <pre>
  * source (reads, validates) → route rejected ─► rejected
- *   → keyBy line → windows per line (1/15/60 min) ─► late ──────────────────► metrics
+ *   (+ clock, live only: {@link EventTime}) → keyBy line → windows per line (1/15/60 min) ─► late ──────────────────► metrics
  *        ├─ closed minutes → keyBy department → windows per department ──► metrics
  *        └─ calls (repeats removed) and lines the directory lists
  *              ├─ keyBy line → line-health rules ─┐
@@ -43,7 +42,7 @@ public final class HotlineMetricsJob {
     private final JobConfig config;
     private final Directory directory;
     private final Source<InputRecord, ?, ?> cdrSource;
-    private final WatermarkStrategy<InputRecord> watermarks;
+    private final EventTime eventTime;
     private final Source<Directory, ?, ?> directoryUpdates;
     private final JobSinks sinks;
 
@@ -53,12 +52,12 @@ public final class HotlineMetricsJob {
      */
     public HotlineMetricsJob(JobConfig config, Directory directory,
                              Source<InputRecord, ?, ?> cdrSource,
-                             WatermarkStrategy<InputRecord> watermarks,
+                             EventTime eventTime,
                              Source<Directory, ?, ?> directoryUpdates, JobSinks sinks) {
         this.config = config;
         this.directory = directory;
         this.cdrSource = cdrSource;
-        this.watermarks = watermarks;
+        this.eventTime = eventTime;
         this.directoryUpdates = directoryUpdates;
         this.sinks = sinks;
     }
@@ -68,13 +67,13 @@ public final class HotlineMetricsJob {
         MetricsConfig metrics = config.metrics();
 
         SingleOutputStreamOperator<InputRecord> cdrs = env
-                .fromSource(cdrSource, watermarks, "cdr-source").uid("cdr-source")
+                .fromSource(cdrSource, eventTime.cdrWatermarks(), "cdr-source").uid("cdr-source")
                 .process(new RejectedRecordRouter()).name("route rejected").uid("route-rejected");
 
         DataStream<Directory> directories = directoryVersions(env);
 
         SingleOutputStreamOperator<WindowMetrics> lineRows = DirectorySideInput.join(
-                        cdrs.keyBy(record -> record.cdr.getLine()), directories,
+                        eventTime.withClock(cdrs).keyBy(record -> record.cdr.getLine()), directories,
                         new LineWindows(directory, metrics.settings(), metrics.windowMinutes(),
                                 metrics.allowedLateness(), metrics.duplicateHorizon()),
                         TypeInformation.of(WindowMetrics.class), "windows per line")

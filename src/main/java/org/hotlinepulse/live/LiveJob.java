@@ -15,7 +15,7 @@ import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.RuntimeConfig;
 import org.hotlinepulse.directory.Directory;
-import org.hotlinepulse.job.CdrWatermarks;
+import org.hotlinepulse.job.EventTime;
 import org.hotlinepulse.job.DirectoryUpdates;
 import org.hotlinepulse.job.HotlineMetricsJob;
 import org.hotlinepulse.job.JobSinks;
@@ -79,8 +79,7 @@ public final class LiveJob {
             flinkEnv.setParallelism(config.runtime().parallelism());
         }
         new HotlineMetricsJob(config, directory, cdrs,
-                CdrWatermarks.forLive(config.metrics().maxOutOfOrderness(),
-                        config.runtime().quietPartitionAfter()),
+                EventTime.live(config.metrics().maxOutOfOrderness(), config.runtime().quietPartitionAfter()),
                 DirectoryUpdates.every(config.directory().reloadInterval(),
                         DirectoryUpdates.loaderFor(config.directory(), config.jdbc()),
                         directory),

@@ -10,7 +10,7 @@ import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.directory.Directory;
-import org.hotlinepulse.job.CdrWatermarks;
+import org.hotlinepulse.job.EventTime;
 import org.hotlinepulse.job.HotlineMetricsJob;
 
 import java.io.IOException;
@@ -59,7 +59,7 @@ public final class Replay {
         ReplayOutputs outputs = new ReplayOutputs(outDir);
         new HotlineMetricsJob(config, directory,
                 new FileCdrSource(cdrFiles, format, pseudonymiser),
-                CdrWatermarks.forReplay(config.metrics().maxOutOfOrderness()), null, outputs)
+                EventTime.ofInput(config.metrics().maxOutOfOrderness()), null, outputs)
                 .buildOn(env);
 
         long started = System.nanoTime();

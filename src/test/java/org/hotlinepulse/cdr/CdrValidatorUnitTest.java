@@ -62,6 +62,28 @@ class CdrValidatorUnitTest {
     }
 
     @Test
+    void timesThatNoWorkingPbxWritesAreRefused() {
+        Instant now = Instant.parse("2026-12-02T10:00:00Z");
+        Instant fiveMinutesAhead = now.plus(Duration.ofMinutes(5));
+        assertThat(CdrValidator.validate(call().start(fiveMinutesAhead).endTime(fiveMinutesAhead).buildUnchecked(), now))
+                .isNull();
+        Instant localWrittenAsUtc = now.plus(Duration.ofHours(8));
+        assertThat(CdrValidator.validate(call().start(localWrittenAsUtc).endTime(localWrittenAsUtc.plusSeconds(30))
+                        .buildUnchecked(), now))
+                .isEqualTo("field start_time 2026-12-02T18:00:00Z is more than 5 minutes ahead of this machine's"
+                        + " clock (2026-12-02T10:00:00Z): is the PBX's clock or time zone wrong?");
+        Instant microsAsMillis = Instant.ofEpochMilli(T0.toEpochMilli() * 1000);
+        assertThat(CdrValidator.validate(call().start(microsAsMillis).endTime(microsAsMillis).buildUnchecked(), now))
+                .startsWith("field start_time +58748-").contains("ahead of this machine's clock");
+        assertThat(validate(call().start(Instant.parse("1999-12-31T23:59:59Z")).endTime(T0)))
+                .isEqualTo("field start_time 1999-12-31T23:59:59Z is before 2000-01-01T00:00:00Z");
+        assertThat(validate(call().endTime(T0.plus(Duration.ofHours(24)).plusMillis(1))))
+                .isEqualTo("field end_time 2026-10-13T01:00:00.001Z is more than 24 hours after start_time"
+                        + " 2026-10-12T01:00:00Z");
+        assertThat(validate(call().endTime(T0.plus(Duration.ofHours(24))))).isNull();
+    }
+
+    @Test
     void endTimeBeforeStartTime() {
         assertThat(validate(call().endTime(T0.minusMillis(1))))
                 .isEqualTo("field end_time 2026-10-12T00:59:59.999Z is before start_time 2026-10-12T01:00:00Z");

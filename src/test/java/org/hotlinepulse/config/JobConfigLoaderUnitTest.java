@@ -83,6 +83,9 @@ class JobConfigLoaderUnitTest {
         Path badWindow = write("metrics:\n  windows_minutes: [1, 0]\n");
         assertThatThrownBy(() -> JobConfigLoader.load(badWindow))
                 .hasMessage(badWindow + ": metrics.windows_minutes: \"0\" is not a whole number of minutes >= 1");
+        Path noQuietSpan = write("runtime:\n  quiet_partition_after: 0s\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(noQuietSpan))
+                .hasMessage(noQuietSpan + ": runtime.quiet_partition_after: must be longer than zero, e.g. 1m");
         Path notYaml = write("metrics: [\n");
         assertThatThrownBy(() -> JobConfigLoader.load(notYaml))
                 .hasMessageStartingWith(notYaml + ": line ");

@@ -2,7 +2,6 @@ package org.hotlinepulse.demo;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,12 +26,6 @@ class SimulatedClockUnitTest {
         SimulatedClock clock = new SimulatedClock(START, System.currentTimeMillis(), 60);
         assertThat(clock.wallMillisUntil(START.toEpochMilli() - 1)).isZero();
         assertThat(clock.wallMillisUntil(START.toEpochMilli() + 600_000)).isBetween(9_000L, 10_000L);
-    }
-
-    @Test
-    void convertsRealDurationsToSimulatedOnes() {
-        SimulatedClock clock = new SimulatedClock(START, System.currentTimeMillis(), 240);
-        assertThat(clock.simulated(Duration.ofSeconds(5))).isEqualTo(Duration.ofMinutes(20));
     }
 
     @Test

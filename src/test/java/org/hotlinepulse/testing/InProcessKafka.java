@@ -47,12 +47,16 @@ public final class InProcessKafka implements AutoCloseable {
         }
     }
 
-    public void produce(String topic, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+    /** A producer of raw bytes to this broker ({@code acks=all}); the caller closes it. */
+    public KafkaProducer<byte[], byte[]> producer() {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrapServers());
         props.put("acks", "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props,
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    public void produce(String topic, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (ProducerRecord<byte[], byte[]> record : records) {
                 producer.send(record);
             }

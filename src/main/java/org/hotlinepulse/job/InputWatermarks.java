@@ -5,19 +5,20 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 
 /**
- * Watermarks for bounded runs, derived from the input alone: largest start_time seen minus
- * max_out_of_orderness, emitted as soon as it has advanced by a step. A periodic generator
- * would make what counts as late depend on how fast the machine reads the files; this one
- * gives the same outputs for the same input order on every run.
+ * Watermarks derived from the input alone: largest start_time seen minus max_out_of_orderness,
+ * emitted as soon as it has advanced by a step. A watermark that moved with the periodic emission
+ * would make what counts as late depend on how fast the input is read; this one gives the same
+ * outputs for the same input order on every run, which is what lets a live backlog (one
+ * generator per Kafka partition) be processed exactly as {@code replay} processes a file.
  */
-final class ReplayWatermarks<T> implements WatermarkGenerator<T> {
+final class InputWatermarks<T> implements WatermarkGenerator<T> {
     static final long STEP_MS = 1_000;
 
     private final long maxOutOfOrdernessMs;
     private long maxTimestamp = Long.MIN_VALUE;
     private long emitted = Long.MIN_VALUE;
 
-    ReplayWatermarks(long maxOutOfOrdernessMs) {
+    InputWatermarks(long maxOutOfOrdernessMs) {
         this.maxOutOfOrdernessMs = maxOutOfOrdernessMs;
     }
 
@@ -34,8 +35,15 @@ final class ReplayWatermarks<T> implements WatermarkGenerator<T> {
         }
     }
 
+    /**
+     * Repeats the last watermark, never a newer one: in live mode an input marked idle becomes
+     * active again only by emitting a watermark, and its first records after a quiet spell need
+     * not advance it by a step.
+     */
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
-        // Only input moves a replay's event time; the end of input emits the final watermark.
+        if (emitted != Long.MIN_VALUE) {
+            output.emitWatermark(new Watermark(emitted));
+        }
     }
 }

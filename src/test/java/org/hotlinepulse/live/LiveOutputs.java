@@ -1,0 +1,131 @@
+package org.hotlinepulse.live;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hotlinepulse.alerts.AlertBytes;
+import org.hotlinepulse.avro.Alert;
+import org.hotlinepulse.avro.LineMetrics;
+import org.hotlinepulse.avro.Scope;
+import org.hotlinepulse.config.JdbcConfig;
+import org.hotlinepulse.metrics.Counts;
+import org.hotlinepulse.metrics.MetricsCsv;
+import org.hotlinepulse.metrics.WindowMetrics;
+import org.hotlinepulse.postgres.PostgresConnections;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a run of the job left in its outputs, in forms that compare directly with a {@code replay}
+ * of the same CDRs: metric rows as {@code metrics.csv} lines (probe counts included) keyed by row
+ * key, and alert state changes as read from {@code hotline.alerts}.
+ */
+final class LiveOutputs {
+    private LiveOutputs() {}
+
+    /** The rows of a replay's {@code metrics.csv}, keyed as {@link WindowMetrics#rowKey()}. */
+    static Map<String, String> replayRows(Path metricsCsv) throws IOException {
+        Map<String, String> rows = new HashMap<>();
+        List<String> csv = Files.readAllLines(metricsCsv);
+        for (String row : csv.subList(1, csv.size())) {
+            String[] f = row.split(",", 5);
+            rows.put(f[0] + "|" + f[1] + "|" + Instant.parse(f[2]).toEpochMilli() + "|" + f[3], row);
+        }
+        return rows;
+    }
+
+    /** The last value per row key on the metrics topic, as a compacted topic would keep it. */
+    static Map<String, String> topicRows(List<ConsumerRecord<byte[], byte[]>> messages) throws IOException {
+        Map<String, String> rows = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> message : messages) {
+            LineMetrics m = LineMetrics.fromByteBuffer(ByteBuffer.wrap(message.value()));
+            Counts c = Counts.ofColumnValues(new long[] {m.getAttempts(), m.getConnected(), m.getAnswered(),
+                    m.getAbandoned(), m.getShortAbandoned(), m.getNoAnswer(), m.getBusy(), m.getFailed(),
+                    m.getAnsweredWithinSl(), m.getWaitMsSum(), m.getTalkMsSum(), m.getResolvedKnown(),
+                    m.getResolved(), m.getSatisfactionCount(), m.getSatisfactionSum(), m.getSatisfied(),
+                    m.getProbeAttempts(), m.getProbeConnected()});
+            WindowMetrics row = new WindowMetrics(m.getScope(), m.getKey(), m.getDepartment(),
+                    m.getWindowStart().toEpochMilli(), m.getWindowMinutes(), c);
+            String key = new String(message.key(), StandardCharsets.UTF_8);
+            if (!key.equals(row.rowKey())) {
+                throw new AssertionError("message key " + key + " is not the row key " + row.rowKey());
+            }
+            rows.put(key, MetricsCsv.row(row));
+        }
+        return rows;
+    }
+
+    /** Both metrics tables, in the CSV form. */
+    static Map<String, String> tableRows(JdbcConfig jdbc) throws Exception {
+        Map<String, String> rows = new HashMap<>();
+        try (Connection connection = PostgresConnections.open(jdbc, Map.of());
+             Statement statement = connection.createStatement()) {
+            for (Scope scope : Scope.values()) {
+                String key = scope == Scope.line ? "line" : "department";
+                try (ResultSet r = statement.executeQuery("SELECT * FROM " + scope.name() + "_metrics")) {
+                    while (r.next()) {
+                        long[] values = new long[Counts.COLUMNS.size()];
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = r.getLong(Counts.COLUMNS.get(i));
+                        }
+                        WindowMetrics row = new WindowMetrics(scope, r.getString(key),
+                                scope == Scope.line ? r.getString("department") : null,
+                                r.getTimestamp("window_start").toInstant().toEpochMilli(),
+                                r.getInt("window_minutes"), Counts.ofColumnValues(values));
+                        rows.put(row.rowKey(), MetricsCsv.row(row));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * How {@code actual} rows differ from {@code expected}: counts of missing, different and extra
+     * rows and the first few of each; empty when they are the same.
+     */
+    static String differences(Map<String, String> expected, Map<String, String> actual) {
+        List<String> missing = new ArrayList<>();
+        List<String> different = new ArrayList<>();
+        for (Map.Entry<String, String> row : new TreeMap<>(expected).entrySet()) {
+            String other = actual.get(row.getKey());
+            if (other == null) {
+                missing.add(row.getValue());
+            } else if (!other.equals(row.getValue())) {
+                different.add(row.getValue() + " but was " + other);
+            }
+        }
+        List<String> extra = new TreeMap<>(actual).entrySet().stream()
+                .filter(row -> !expected.containsKey(row.getKey())).map(Map.Entry::getValue).toList();
+        if (missing.isEmpty() && different.isEmpty() && extra.isEmpty()) {
+            return "";
+        }
+        return expected.size() + " rows expected; " + missing.size() + " missing " + first(missing)
+                + "; " + different.size() + " different " + first(different)
+                + "; " + extra.size() + " extra " + first(extra);
+    }
+
+    private static List<String> first(List<String> rows) {
+        return rows.subList(0, Math.min(3, rows.size()));
+    }
+
+    /** The alert state changes on the alerts topic, in the order of its (single) partition. */
+    static List<Alert> alertChanges(List<ConsumerRecord<byte[], byte[]>> messages) throws IOException {
+        List<Alert> changes = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> message : messages) {
+            changes.add(AlertBytes.decode(message.value()));
+        }
+        return changes;
+    }
+}
