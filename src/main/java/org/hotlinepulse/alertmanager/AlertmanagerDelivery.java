@@ -36,9 +36,15 @@ public final class AlertmanagerDelivery {
     private final Map<String, Alert> firing = new LinkedHashMap<>();
     private final Map<String, Alert> resolving = new LinkedHashMap<>();
 
-    /** @param onRefused told of every alert an instance refused as invalid, once per instance and change */
+    /**
+     * @param instances at least one
+     * @param onRefused told of every alert an instance refused as invalid, once per instance and change
+     */
     public AlertmanagerDelivery(List<? extends AlertmanagerInstance> instances, Duration resendInterval,
                                 Backoff backoff, Heartbeat heartbeat, Consumer<PostableAlert> onRefused) {
+        if (instances.isEmpty()) {
+            throw new IllegalArgumentException("no Alertmanager instance to deliver to");
+        }
         this.resendInterval = resendInterval;
         this.backoff = backoff;
         this.heartbeat = heartbeat;
@@ -77,7 +83,7 @@ public final class AlertmanagerDelivery {
 
     /** When {@link #deliverDue} next has something to do: there is always the heartbeat to re-send. */
     public Instant nextDue() {
-        return targets.stream().map(Target::dueAt).min(Instant::compareTo).orElse(Instant.MAX);
+        return targets.stream().map(Target::dueAt).min(Instant::compareTo).orElseThrow();
     }
 
     /** The firing alerts and the resolutions not yet delivered everywhere: what a restart must not lose. */
