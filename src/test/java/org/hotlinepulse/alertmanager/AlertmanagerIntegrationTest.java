@@ -1,7 +1,11 @@
 package org.hotlinepulse.alertmanager;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -23,6 +27,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Delivery to a real Alertmanager (resolve_timeout 2 s), checked through {@code GET /api/v2/alerts}:
@@ -37,11 +42,14 @@ class AlertmanagerIntegrationTest {
     @Order(1)
     static final LocalAlertmanager ALERTMANAGER = new LocalAlertmanager("2s");
 
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     @Order(2)
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(1).build());
+                    .setNumberSlotsPerTaskManager(1)
+                    .setConfiguration(METRICS.addToConfiguration(new Configuration())).build());
 
     private static final Duration RESEND = Duration.ofMillis(500);
     private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofMillis(400));
@@ -95,11 +103,8 @@ class AlertmanagerIntegrationTest {
     @Test
     void anAlertAlertmanagerRefusesIsCountedAndTheGoodOnesOfItsBatchAreActive() throws Exception {
         AlertmanagerDelivery delivery = delivery();
-        // A start_time in epoch microseconds read as milliseconds: the year 57749, which Alertmanager cannot parse.
-        Alert fromTheFuture = Alert.newBuilder(AlertFixtures.firing("bad", "037167890002", "2026-10-12T02:00:00Z"))
-                .setStartsAt(Instant.ofEpochMilli(1_760_234_400_000_000L)).build();
         delivery.accept(AlertFixtures.firing("good-1", "037167890001", "2026-10-12T02:00:00Z"));
-        delivery.accept(fromTheFuture);
+        delivery.accept(fromTheFuture("bad"));
         delivery.accept(AlertFixtures.firing("good-2", "037167890003", "2026-10-12T02:05:00Z"));
         delivery.deliverDue(Instant.now());
 
@@ -171,18 +176,35 @@ class AlertmanagerIntegrationTest {
     }
 
     @Test
-    void theOperatorInAJobDeliversWhatItIsGivenOnceTheFinalCheckpointCompletes() throws Exception {
+    void theOperatorInAJobDeliversWhatItIsGivenOnceTheFinalCheckpointCompletesAndCountsTheRefused() throws Exception {
         Alert a = AlertFixtures.firing("sink-a", "037167890006", "2026-10-12T02:00:00Z");
         Alert b = AlertFixtures.firing("sink-b", "037167890007", "2026-10-12T02:01:00Z");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(100);
-        AlertmanagerSink.attach(env.fromData(Alert.class, a, b, AlertFixtures.resolved(a, "2026-10-12T02:30:00Z")),
+        AlertmanagerSink.attach(env.fromData(Alert.class, a, fromTheFuture("sink-bad"), b,
+                        AlertFixtures.resolved(a, "2026-10-12T02:30:00Z")),
                 new AlertmanagerConfig(List.of(ALERTMANAGER.url(), "http://127.0.0.1:9/"), RESEND,
                         Duration.ofSeconds(2), Duration.ofSeconds(1)),
                 Map.of(AlertmanagerConfig.TOKEN_VARIABLE, "test-token"));
-        env.execute("alertmanager sink test");
+        JobID job = env.execute("alertmanager sink test").getJobID();
 
         assertThat(ALERTMANAGER.activeEpisodes()).containsExactly("sink-b");
+        assertThat(METRICS.findMetrics(job, AlertmanagerOperator.REFUSED_METRIC).values())
+                .singleElement().extracting(m -> ((Counter) m).getCount()).isEqualTo(1L);
+    }
+
+    @Test
+    void aJobWithoutCheckpointsIsRefusedSinceItWouldNeverDeliver() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        assertThatThrownBy(() -> AlertmanagerSink.attach(env.fromData(Alert.class,
+                        AlertFixtures.firing("x", "037167890006", "2026-10-12T02:00:00Z")), config(), Map.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("runtime.checkpoint_interval");
+    }
+
+    /** A start_time in epoch microseconds read as milliseconds: the year 57749, which Alertmanager cannot parse. */
+    private static Alert fromTheFuture(String id) {
+        return Alert.newBuilder(AlertFixtures.firing(id, "037167890002", "2026-10-12T02:00:00Z"))
+                .setStartsAt(Instant.ofEpochMilli(1_760_234_400_000_000L)).build();
     }
 
     private AlertmanagerDelivery delivery() {
