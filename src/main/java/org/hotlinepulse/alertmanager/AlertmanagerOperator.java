@@ -35,7 +35,7 @@ public final class AlertmanagerOperator extends AbstractStreamOperator<Void> imp
     /** The name of the counter of alerts an instance refused as invalid. */
     public static final String REFUSED_METRIC = "alertmanagerRefused";
     /** The first retry pause; the back-off doubles it up to the configured maximum. */
-    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
     private final AlertmanagerConfig config;
     private final String token;
