@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,11 +94,6 @@ public final class AlertmanagerDelivery {
         return state;
     }
 
-    /** The ids of the alerts firing now. */
-    public Set<String> firingIds() {
-        return Set.copyOf(firing.keySet());
-    }
-
     private void send(Target target, Instant now) {
         List<Entry> batch = batch(target, now);
         try {
@@ -123,15 +119,20 @@ public final class AlertmanagerDelivery {
                     target.failed(now, batch.size(), e);
                     return;
                 }
-                LOG.error("Alertmanager refused alert {} as invalid; it is not sent to this instance again"
-                        + " (metric alertmanagerRefused). Answer: {}", entry.alert().describe(), e.getMessage());
-                if (entry.id() != null) {
-                    target.refused.add(entry.id());
-                }
-                onRefused.accept(entry.alert());
+                refused(target, entry, e);
             }
         }
         target.delivered(now);
+    }
+
+    private void refused(Target target, Entry entry, AlertmanagerException e) {
+        LOG.error("Alertmanager refused alert {} as invalid; it is not sent to this instance again"
+                + " (metric alertmanagerRefused). Answer: {}", entry.alert().describe(), e.getMessage());
+        // A refused resolution is done with; a refused firing alert is left out of the re-sends.
+        if (entry.id() != null && !target.resolvedPending.remove(entry.id())) {
+            target.refused.add(entry.id());
+        }
+        onRefused.accept(entry.alert());
     }
 
     private List<Entry> batch(Target target, Instant now) {
@@ -152,7 +153,7 @@ public final class AlertmanagerDelivery {
     /** One Alertmanager instance and how far it is behind. */
     private final class Target {
         final AlertmanagerInstance instance;
-        final Set<String> resolvedPending = new HashSet<>();
+        final Set<String> resolvedPending = new LinkedHashSet<>();
         final Set<String> refused = new HashSet<>();
         boolean changed;
         int failures;

@@ -61,6 +61,30 @@ class AlertmanagerDeliveryUnitTest {
     }
 
     @Test
+    void aTransientFailureWhileSendingOneByOneBacksOffWithoutCountingARefusalTwice() {
+        Alert good = AlertFixtures.firing("good", "037167890001", "2026-10-12T02:00:00Z");
+        Alert bad = AlertFixtures.firing("bad", "037167890002", "2026-10-12T02:01:00Z");
+        alertmanager.invalidEpisode = "bad";
+        delivery.accept(good);
+        delivery.accept(bad);
+        delivery.deliverDue(T0);
+        delivery.accept(AlertFixtures.resolved(bad, "2026-10-12T02:30:00Z"));
+        delivery.accept(AlertFixtures.resolved(good, "2026-10-12T02:30:00Z"));
+        alertmanager.requestsBeforeDown = 3; // the batch, the heartbeat, the bad resolution; then down
+        delivery.deliverDue(T0.plusSeconds(1));
+        assertThat(refused).hasSize(2);
+        assertThat(delivery.nextDue()).as("back-off").isEqualTo(T0.plusSeconds(2));
+
+        alertmanager.requestsBeforeDown = Integer.MAX_VALUE;
+        alertmanager.reset();
+        delivery.deliverDue(T0.plusSeconds(2));
+        assertThat(alertmanager.requests).hasSize(1);
+        assertThat(alertmanager.accepted).containsExactly(Heartbeat.NAME, "good");
+        assertThat(refused).hasSize(2);
+        assertThat(delivery.state()).isEmpty();
+    }
+
+    @Test
     void aTransientFailureKeepsEverythingAndIsRetriedAfterTheBackoff() {
         delivery.accept(AlertFixtures.firing("ep-1", "037167890001", "2026-10-12T02:00:00Z"));
         alertmanager.down = true;
@@ -100,10 +124,11 @@ class AlertmanagerDeliveryUnitTest {
         final List<String> accepted = new ArrayList<>();
         String invalidEpisode;
         boolean down;
+        int requestsBeforeDown = Integer.MAX_VALUE;
 
         @Override
         public void post(Collection<PostableAlert> alerts) throws AlertmanagerException {
-            if (down) {
+            if (down || requestsBeforeDown-- <= 0) {
                 throw new AlertmanagerException("http://am: connection refused", true, null);
             }
             requests.add(List.copyOf(alerts));
