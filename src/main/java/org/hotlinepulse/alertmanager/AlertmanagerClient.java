@@ -1,7 +1,5 @@
 package org.hotlinepulse.alertmanager;
 
-import org.hotlinepulse.avro.Alert;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +13,7 @@ import java.util.Collection;
  * Posts alerts to one Alertmanager instance ({@code POST <base>/api/v2/alerts}), with the bearer
  * token when there is one; every request ends within the timeout.
  */
-public final class AlertmanagerClient {
+public final class AlertmanagerClient implements AlertmanagerInstance {
     private final URI endpoint;
     private final String token;
     private final Duration timeout;
@@ -34,12 +32,9 @@ public final class AlertmanagerClient {
         return endpoint;
     }
 
-    /**
-     * Sends the alerts; returns once Alertmanager has accepted them.
-     *
-     * @throws AlertmanagerException when it cannot be reached or answers other than 2xx
-     */
-    public void post(Collection<Alert> alerts) throws AlertmanagerException {
+    /** Throws when Alertmanager cannot be reached or answers other than 2xx. */
+    @Override
+    public void post(Collection<PostableAlert> alerts) throws AlertmanagerException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")

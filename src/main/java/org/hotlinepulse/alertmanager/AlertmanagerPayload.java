@@ -13,32 +13,39 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The body of {@code POST /api/v2/alerts} for alert state changes. Labels: {@code alertname} (the
- * type), {@code severity}, {@code line} and {@code department} when known, the alert's own labels
- * ({@code mode}, {@code source}) and {@code episode} (the id), so that each episode is an alert of
- * its own in Alertmanager. Annotations: {@code summary}, {@code summary_zh}, {@code summary_en}.
- * A FIRING alert has no {@code endsAt} (Alertmanager keeps it for its resolve_timeout); a RESOLVED
- * one has its {@code ends_at}.
+ * Alert state changes as Alertmanager alerts, and the JSON body of {@code POST /api/v2/alerts}.
+ * Labels: {@code alertname} (the type), {@code severity}, {@code line} and {@code department} when
+ * known, the alert's own labels ({@code mode}, {@code source}) and {@code episode} (the id), so
+ * that each episode is an alert of its own in Alertmanager. Annotations: {@code summary},
+ * {@code summary_zh}, {@code summary_en}. A FIRING alert has no {@code endsAt} (Alertmanager keeps
+ * it for its resolve_timeout); a RESOLVED one has its {@code ends_at}.
  */
 public final class AlertmanagerPayload {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AlertmanagerPayload() {}
 
-    /** The JSON array for these alerts. */
-    public static String json(Collection<Alert> alerts) {
+    /** The Alertmanager alert for a state change. */
+    public static PostableAlert of(Alert alert) {
+        String[] texts = AlertText.split(alert.getSummary());
+        Map<String, String> annotations = Map.of("summary", alert.getSummary(), "summary_zh", texts[0],
+                "summary_en", texts[1]);
+        boolean resolved = alert.getState() == AlertState.RESOLVED && alert.getEndsAt() != null;
+        return new PostableAlert(labels(alert), annotations, alert.getStartsAt(),
+                resolved ? alert.getEndsAt() : null);
+    }
+
+    /** The JSON array for these alerts, labels and annotations sorted by name. */
+    public static String json(Collection<PostableAlert> alerts) {
         ArrayNode array = JSON.createArrayNode();
-        for (Alert alert : alerts) {
+        for (PostableAlert alert : alerts) {
             ObjectNode node = array.addObject();
-            labels(alert).forEach(node.putObject("labels")::put);
-            String[] texts = AlertText.split(alert.getSummary());
+            new TreeMap<>(alert.labels()).forEach(node.putObject("labels")::put);
             ObjectNode annotations = node.putObject("annotations");
-            annotations.put("summary", alert.getSummary());
-            annotations.put("summary_zh", texts[0]);
-            annotations.put("summary_en", texts[1]);
-            node.put("startsAt", alert.getStartsAt().toString());
-            if (alert.getState() == AlertState.RESOLVED && alert.getEndsAt() != null) {
-                node.put("endsAt", alert.getEndsAt().toString());
+            new TreeMap<>(alert.annotations()).forEach(annotations::put);
+            node.put("startsAt", alert.startsAt().toString());
+            if (alert.endsAt() != null) {
+                node.put("endsAt", alert.endsAt().toString());
             }
         }
         try {

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Where and how the live job delivers alerts to Prometheus Alertmanager: the base URLs of every
- * instance (an HA pair gets every alert at each; none: no delivery), how often firing alerts are
- * sent again, the timeout of one request and the longest pause between retries. The bearer token
+ * instance (an HA pair gets every alert at each; none: no delivery), how often firing alerts and
+ * the heartbeat are sent again, the timeout of one request and the longest pause between retries. The bearer token
  * comes from the environment only.
  */
 public record AlertmanagerConfig(List<String> urls, Duration resendInterval, Duration timeout,

@@ -1,6 +1,11 @@
 package org.hotlinepulse.alertmanager;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -15,17 +20,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Delivery to a real Alertmanager (resolve_timeout 2 s), checked through {@code GET /api/v2/alerts}:
  * labels and Chinese annotations arrive intact, re-sends keep a firing alert active past the
- * resolve_timeout, RESOLVED ends it, each episode is an alert of its own, and alerts survive
- * Alertmanager being down and the job restarting.
+ * resolve_timeout, RESOLVED ends it, each episode is an alert of its own, alerts survive
+ * Alertmanager being down and the job restarting, an alert Alertmanager refuses holds back no
+ * other, and the heartbeat is active while the operator runs and lapses after it stops.
  */
 class AlertmanagerIntegrationTest {
 
@@ -33,14 +42,19 @@ class AlertmanagerIntegrationTest {
     @Order(1)
     static final LocalAlertmanager ALERTMANAGER = new LocalAlertmanager("2s");
 
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     @Order(2)
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(1).build());
+                    .setNumberSlotsPerTaskManager(1)
+                    .setConfiguration(METRICS.addToConfiguration(new Configuration())).build());
 
     private static final Duration RESEND = Duration.ofMillis(500);
     private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofMillis(400));
+
+    private final List<PostableAlert> refused = new ArrayList<>();
 
     @BeforeEach
     void freshAlertmanager() throws Exception {
@@ -56,7 +70,9 @@ class AlertmanagerIntegrationTest {
         delivery.accept(first);
         delivery.deliverDue(Instant.now());
 
-        JsonNode alert = only(ALERTMANAGER.alerts());
+        List<JsonNode> alerts = ALERTMANAGER.episodeAlerts();
+        assertThat(alerts).hasSize(1);
+        JsonNode alert = alerts.get(0);
         assertThat(alert.path("status").path("state").asText()).isEqualTo("active");
         assertThat(textMap(alert.path("labels"))).isEqualTo(Map.of("alertname", "UNANSWERED",
                 "severity", "critical", "line", "037167890001", "department", "zz-social-security",
@@ -68,22 +84,36 @@ class AlertmanagerIntegrationTest {
         assertThat(Instant.parse(alert.path("startsAt").asText())).isEqualTo(Instant.parse("2026-10-12T02:00:00Z"));
 
         // An alert sent once, as a control: Alertmanager resolves it after its resolve_timeout.
-        new AlertmanagerClient(ALERTMANAGER.url(), null, Duration.ofSeconds(2))
-                .post(List.of(AlertFixtures.firing("control", "037167890009", "2026-10-12T02:00:00Z")));
+        new AlertmanagerClient(ALERTMANAGER.url(), null, Duration.ofSeconds(2)).post(List.of(
+                AlertmanagerPayload.of(AlertFixtures.firing("control", "037167890009", "2026-10-12T02:00:00Z"))));
         drive(delivery, Duration.ofSeconds(4));
-        assertThat(ALERTMANAGER.alerts()).extracting(a -> a.path("labels").path("episode").asText())
-                .containsExactly("ep-1");
+        assertThat(ALERTMANAGER.activeEpisodes()).containsExactly("ep-1");
 
         delivery.accept(AlertFixtures.resolved(first, "2026-10-12T02:40:00Z"));
         delivery.deliverDue(Instant.now());
-        assertThat(ALERTMANAGER.alerts()).isEmpty();
+        assertThat(ALERTMANAGER.activeEpisodes()).isEmpty();
 
         // A new episode on the same line after the resolve is a new alert, and the old one stays resolved.
         delivery.accept(AlertFixtures.firing("ep-2", "037167890001", "2026-10-12T03:00:00Z"));
         drive(delivery, Duration.ofSeconds(1));
-        assertThat(ALERTMANAGER.alerts()).extracting(a -> a.path("labels").path("episode").asText())
-                .containsExactly("ep-2");
+        assertThat(ALERTMANAGER.activeEpisodes()).containsExactly("ep-2");
         assertThat(delivery.state()).extracting(Alert::getId).containsExactly("ep-2");
+    }
+
+    @Test
+    void anAlertAlertmanagerRefusesIsCountedAndTheGoodOnesOfItsBatchAreActive() throws Exception {
+        AlertmanagerDelivery delivery = delivery();
+        delivery.accept(AlertFixtures.firing("good-1", "037167890001", "2026-10-12T02:00:00Z"));
+        delivery.accept(fromTheFuture("bad"));
+        delivery.accept(AlertFixtures.firing("good-2", "037167890003", "2026-10-12T02:05:00Z"));
+        delivery.deliverDue(Instant.now());
+
+        assertThat(ALERTMANAGER.activeEpisodes()).containsExactlyInAnyOrder("good-1", "good-2");
+        assertThat(refused).extracting(a -> a.labels().get("episode")).containsExactly("bad");
+
+        drive(delivery, Duration.ofSeconds(3)); // re-sends past resolve_timeout: the good ones stay, the bad one is not tried again
+        assertThat(ALERTMANAGER.activeEpisodes()).containsExactlyInAnyOrder("good-1", "good-2");
+        assertThat(refused).hasSize(1);
     }
 
     @Test
@@ -92,7 +122,7 @@ class AlertmanagerIntegrationTest {
         Alert gone = AlertFixtures.firing("ep-gone", "037167890002", "2026-10-12T02:00:00Z");
         delivery.accept(gone);
         delivery.deliverDue(Instant.now());
-        assertThat(ALERTMANAGER.alerts()).hasSize(1);
+        assertThat(ALERTMANAGER.activeEpisodes()).hasSize(1);
 
         ALERTMANAGER.stop();
         delivery.accept(AlertFixtures.resolved(gone, "2026-10-12T02:30:00Z"));
@@ -103,84 +133,86 @@ class AlertmanagerIntegrationTest {
         drive(delivery, Duration.ofSeconds(1)); // several failed retries, none blocking for long
 
         ALERTMANAGER.start();
-        assertThat(until(delivery, () -> !ALERTMANAGER.alerts().isEmpty())).isTrue();
-        assertThat(ALERTMANAGER.alerts()).extracting(a -> a.path("labels").path("episode").asText())
-                .containsExactly("ep-new");
+        assertThat(until(delivery, () -> !ALERTMANAGER.activeEpisodes().isEmpty())).isTrue();
+        assertThat(ALERTMANAGER.activeEpisodes()).containsExactly("ep-new");
         assertThat(delivery.state()).extracting(Alert::getId).containsExactly("ep-new");
+        assertThat(refused).isEmpty();
     }
 
     @Test
     void firingAlertsAndUndeliveredResolutionsSurviveARestartOfTheJob() throws Exception {
-        AlertmanagerDelivery before = delivery();
         Alert resolvedWhileDown = AlertFixtures.firing("ep-r", "037167890004", "2026-10-12T02:00:00Z");
-        before.accept(resolvedWhileDown);
-        before.deliverDue(Instant.now());
-        ALERTMANAGER.stop();
-        before.accept(AlertFixtures.firing("ep-f", "037167890005", "2026-10-12T02:05:00Z"));
-        before.accept(AlertFixtures.resolved(resolvedWhileDown, "2026-10-12T02:20:00Z"));
-        before.deliverDue(Instant.now());
-        List<Alert> checkpoint = before.state();
-        assertThat(checkpoint).extracting(Alert::getId).containsExactlyInAnyOrder("ep-f", "ep-r");
+        Alert firing = AlertFixtures.firing("ep-f", "037167890005", "2026-10-12T02:05:00Z");
+        OperatorSubtaskState checkpoint;
+        try (RunningOperator before = RunningOperator.start(config(), null)) {
+            before.receive(resolvedWhileDown);
+            before.completeCheckpoint(1);
+            assertThat(ALERTMANAGER.activeEpisodes()).containsExactly("ep-r");
+            ALERTMANAGER.stop();
+            before.receive(firing);
+            before.receive(AlertFixtures.resolved(resolvedWhileDown, "2026-10-12T02:20:00Z"));
+            checkpoint = before.completeCheckpoint(2);
+        }
 
         ALERTMANAGER.start();
-        AlertmanagerDelivery after = delivery();
-        checkpoint.forEach(after::accept);
-        after.deliverDue(Instant.now());
-        assertThat(ALERTMANAGER.alerts()).extracting(a -> a.path("labels").path("episode").asText())
-                .containsExactly("ep-f");
-        assertThat(after.state()).extracting(Alert::getId).containsExactly("ep-f");
+        try (RunningOperator after = RunningOperator.start(config(), checkpoint)) {
+            assertThat(after.runUntil(() -> ALERTMANAGER.activeEpisodes().contains("ep-f"), Duration.ofSeconds(5))).isTrue();
+            assertThat(ALERTMANAGER.activeEpisodes()).containsExactly("ep-f");
+        }
     }
 
     @Test
-    void theFlinkSinkDeliversWhatItIsGiven() throws Exception {
+    void theOperatorKeepsAnAlertActiveOnItsTimersAloneAndTheHeartbeatLapsesWhenItStops() throws Exception {
+        try (RunningOperator operator = RunningOperator.start(config(), null)) {
+            assertThat(ALERTMANAGER.isActive(Heartbeat.NAME)).as("heartbeat from the start, nothing firing").isTrue();
+            operator.receive(AlertFixtures.firing("timer-a", "037167890008", "2026-10-12T02:00:00Z"));
+            operator.completeCheckpoint(1);
+            operator.runFor(Duration.ofSeconds(3)); // longer than resolve_timeout, no change arrives meanwhile
+            assertThat(ALERTMANAGER.activeEpisodes()).containsExactly("timer-a");
+            assertThat(ALERTMANAGER.isActive(Heartbeat.NAME)).isTrue();
+        }
+        assertThat(eventually(() -> !ALERTMANAGER.isActive(Heartbeat.NAME), Duration.ofSeconds(10)))
+                .as("the heartbeat resolves once nobody sends it").isTrue();
+    }
+
+    @Test
+    void theOperatorInAJobDeliversWhatItIsGivenOnceTheFinalCheckpointCompletesAndCountsTheRefused() throws Exception {
         Alert a = AlertFixtures.firing("sink-a", "037167890006", "2026-10-12T02:00:00Z");
         Alert b = AlertFixtures.firing("sink-b", "037167890007", "2026-10-12T02:01:00Z");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        AlertmanagerSink.attach(env.fromData(Alert.class, a, b, AlertFixtures.resolved(a, "2026-10-12T02:30:00Z")),
+        env.enableCheckpointing(100);
+        AlertmanagerSink.attach(env.fromData(Alert.class, a, fromTheFuture("sink-bad"), b,
+                        AlertFixtures.resolved(a, "2026-10-12T02:30:00Z")),
                 new AlertmanagerConfig(List.of(ALERTMANAGER.url(), "http://127.0.0.1:9/"), RESEND,
                         Duration.ofSeconds(2), Duration.ofSeconds(1)),
                 Map.of(AlertmanagerConfig.TOKEN_VARIABLE, "test-token"));
-        env.execute("alertmanager sink test");
+        JobID job = env.execute("alertmanager sink test").getJobID();
 
-        assertThat(ALERTMANAGER.alerts()).extracting(x -> x.path("labels").path("episode").asText())
-                .containsExactly("sink-b");
+        assertThat(ALERTMANAGER.activeEpisodes()).containsExactly("sink-b");
+        assertThat(METRICS.findMetrics(job, AlertmanagerOperator.REFUSED_METRIC).values())
+                .singleElement().extracting(m -> ((Counter) m).getCount()).isEqualTo(1L);
     }
 
     @Test
-    void theFlinkSinkReSendsOnItsTimersWhileNoChangeArrives() throws Exception {
-        Alert a = AlertFixtures.firing("timer-a", "037167890008", "2026-10-12T02:00:00Z");
-        Alert b = AlertFixtures.firing("timer-b", "037167890009", "2026-10-12T02:01:00Z");
+    void aJobWithoutCheckpointsIsRefusedSinceItWouldNeverDeliver() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        // The sink runs in a task of its own, so its timers fire while the upstream task holds b back.
-        env.disableOperatorChaining();
-        AlertmanagerSink.attach(env.fromData(Alert.class, a, b).map(alert -> {
-                    if (alert.getId().equals("timer-b")) {
-                        Thread.sleep(5_000);
-                    }
-                    return alert;
-                }).returns(Alert.class).setParallelism(1),
-                new AlertmanagerConfig(List.of(ALERTMANAGER.url()), RESEND, Duration.ofSeconds(2),
-                        Duration.ofSeconds(1)), Map.of());
-        var job = env.executeAsync("alertmanager sink timer test");
-
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (ALERTMANAGER.alerts().isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(3_000); // longer than resolve_timeout, no change arrives meanwhile
-        assertThat(ALERTMANAGER.alerts()).extracting(x -> x.path("labels").path("episode").asText())
-                .containsExactly("timer-a");
-        job.getJobExecutionResult().get();
-        assertThat(ALERTMANAGER.alerts()).extracting(x -> x.path("labels").path("episode").asText())
-                .containsExactlyInAnyOrder("timer-a", "timer-b");
+        assertThatThrownBy(() -> AlertmanagerSink.attach(env.fromData(Alert.class,
+                        AlertFixtures.firing("x", "037167890006", "2026-10-12T02:00:00Z")), config(), Map.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("runtime.checkpoint_interval");
     }
 
-    private static AlertmanagerDelivery delivery() {
+    /** A start_time in epoch microseconds read as milliseconds: the year 57749, which Alertmanager cannot parse. */
+    private static Alert fromTheFuture(String id) {
+        return Alert.newBuilder(AlertFixtures.firing(id, "037167890002", "2026-10-12T02:00:00Z"))
+                .setStartsAt(Instant.ofEpochMilli(1_760_234_400_000_000L)).build();
+    }
+
+    private AlertmanagerDelivery delivery() {
         return new AlertmanagerDelivery(List.of(new AlertmanagerClient(ALERTMANAGER.url(), null,
-                Duration.ofSeconds(2))), RESEND, BACKOFF);
+                Duration.ofSeconds(2))), RESEND, BACKOFF, new Heartbeat("test", Instant.now(), RESEND), refused::add);
     }
 
-    /** Calls the delivery as the sink's timers would, for a while. */
+    /** Calls the delivery as the operator's timers would, for a while. */
     private static void drive(AlertmanagerDelivery delivery, Duration span) throws InterruptedException {
         Instant end = Instant.now().plus(span);
         while (Instant.now().isBefore(end)) {
@@ -190,9 +222,15 @@ class AlertmanagerIntegrationTest {
     }
 
     private static boolean until(AlertmanagerDelivery delivery, Callable<Boolean> condition) throws Exception {
-        Instant end = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(end)) {
+        return eventually(() -> {
             delivery.deliverDue(Instant.now());
+            return condition.call();
+        }, Duration.ofSeconds(10));
+    }
+
+    private static boolean eventually(Callable<Boolean> condition, Duration limit) throws Exception {
+        Instant end = Instant.now().plus(limit);
+        while (Instant.now().isBefore(end)) {
             if (condition.call()) {
                 return true;
             }
@@ -201,14 +239,14 @@ class AlertmanagerIntegrationTest {
         return false;
     }
 
-    private static JsonNode only(List<JsonNode> alerts) {
-        assertThat(alerts).hasSize(1);
-        return alerts.get(0);
-    }
-
     private static Map<String, String> textMap(JsonNode object) {
-        Map<String, String> map = new java.util.TreeMap<>();
+        Map<String, String> map = new TreeMap<>();
         object.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
+    }
+
+    /** Read when a test runs: the port is chosen when Alertmanager starts. */
+    private static AlertmanagerConfig config() {
+        return new AlertmanagerConfig(List.of(ALERTMANAGER.url()), RESEND, Duration.ofSeconds(2), Duration.ofSeconds(1));
     }
 }

@@ -18,15 +18,15 @@ class AlertmanagerPayloadUnitTest {
     @Test
     void firingHasNoEndResolvedHasItsEndAndBothCarryLabelsAndBothLanguages() throws Exception {
         Alert firing = AlertFixtures.firing("ep-1", "037167890001", "2026-10-12T02:00:00Z");
-        JsonNode body = new ObjectMapper().readTree(AlertmanagerPayload.json(
-                List.of(firing, AlertFixtures.resolved(firing, "2026-10-12T02:40:00Z"))));
+        JsonNode body = new ObjectMapper().readTree(AlertmanagerPayload.json(List.of(AlertmanagerPayload.of(firing),
+                AlertmanagerPayload.of(AlertFixtures.resolved(firing, "2026-10-12T02:40:00Z")))));
 
         assertThat(body).hasSize(2);
         assertThat(body.get(0).toString()).isEqualTo("{\"labels\":{\"alertname\":\"UNANSWERED\","
                 + "\"department\":\"zz-social-security\",\"episode\":\"ep-1\",\"line\":\"037167890001\","
                 + "\"mode\":\"QUEUE_ABANDON\",\"severity\":\"critical\"},\"annotations\":{"
                 + "\"summary\":\"037167890001 号线路无人接听 | line 037167890001 is unanswered\","
-                + "\"summary_zh\":\"037167890001 号线路无人接听\",\"summary_en\":\"line 037167890001 is unanswered\"},"
+                + "\"summary_en\":\"line 037167890001 is unanswered\",\"summary_zh\":\"037167890001 号线路无人接听\"},"
                 + "\"startsAt\":\"2026-10-12T02:00:00Z\"}");
         assertThat(body.get(1).path("endsAt").asText()).isEqualTo("2026-10-12T02:40:00Z");
     }

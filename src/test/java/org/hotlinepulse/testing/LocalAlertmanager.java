@@ -25,16 +25,17 @@ import java.util.stream.Stream;
 
 /**
  * A real Prometheus Alertmanager (Debian's {@code prometheus-alertmanager}) on a free loopback
- * port for one test class: a minimal configuration (one receiver without integrations) in a
- * temporary folder, clustering off, started before the tests and stopped after them; it can be
- * stopped and started again on the same port. The class is skipped, with the reason, when the
- * binary is missing.
+ * port for one test class: a minimal configuration in a temporary folder (one receiver, without
+ * integrations or with a webhook that every alert pages on its own), clustering off, started
+ * before the tests and stopped after them; it can be stopped and started again on the same port.
+ * The class is skipped, with the reason, when the binary is missing.
  */
 public final class LocalAlertmanager implements BeforeAllCallback, AfterAllCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String resolveTimeout;
+    private final String webhookUrl;
     private Path binary;
     private Path dir;
     private int port;
@@ -42,7 +43,22 @@ public final class LocalAlertmanager implements BeforeAllCallback, AfterAllCallb
 
     /** @param resolveTimeout Alertmanager's {@code resolve_timeout}, such as {@code 2s} */
     public LocalAlertmanager(String resolveTimeout) {
+        this(resolveTimeout, null);
+    }
+
+    /**
+     * One that notifies {@code webhookUrl} (send_resolved on): each alert is a group of its own
+     * (group_by all labels), flushed within a second of a change (group_wait and group_interval 1 s),
+     * and a firing alert is not notified again for an hour (repeat_interval), so each notification
+     * is a page caused by a change.
+     */
+    public static LocalAlertmanager paging(String resolveTimeout, String webhookUrl) {
+        return new LocalAlertmanager(resolveTimeout, webhookUrl);
+    }
+
+    private LocalAlertmanager(String resolveTimeout, String webhookUrl) {
         this.resolveTimeout = resolveTimeout;
+        this.webhookUrl = webhookUrl;
     }
 
     @Override
@@ -52,8 +68,7 @@ public final class LocalAlertmanager implements BeforeAllCallback, AfterAllCallb
         Assumptions.assumeTrue(binary != null, "no Alertmanager binary (/usr/bin/prometheus-alertmanager);"
                 + " install it with: apt-get install -y prometheus-alertmanager");
         dir = Files.createTempDirectory("hp-alertmanager");
-        Files.writeString(dir.resolve("alertmanager.yml"), "global:\n  resolve_timeout: " + resolveTimeout + "\n"
-                + "route:\n  receiver: nobody\nreceivers:\n  - name: nobody\n");
+        Files.writeString(dir.resolve("alertmanager.yml"), configuration());
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
@@ -70,6 +85,16 @@ public final class LocalAlertmanager implements BeforeAllCallback, AfterAllCallb
                 }
             }
         }
+    }
+
+    private String configuration() {
+        String global = "global:\n  resolve_timeout: " + resolveTimeout + "\n";
+        if (webhookUrl == null) {
+            return global + "route:\n  receiver: nobody\nreceivers:\n  - name: nobody\n";
+        }
+        return global + "route:\n  receiver: pager\n  group_by: ['...']\n  group_wait: 1s\n  group_interval: 1s\n"
+                + "  repeat_interval: 1h\nreceivers:\n  - name: pager\n    webhook_configs:\n"
+                + "      - url: " + webhookUrl + "\n        send_resolved: true\n";
     }
 
     /** The base URL, such as {@code http://127.0.0.1:41234}. */
@@ -125,5 +150,20 @@ public final class LocalAlertmanager implements BeforeAllCallback, AfterAllCallb
         List<JsonNode> alerts = new ArrayList<>();
         JSON.readTree(response.body()).forEach(alerts::add);
         return alerts;
+    }
+
+    /** The active alerts of episodes (those with an {@code episode} label: not the heartbeat). */
+    public List<JsonNode> episodeAlerts() throws IOException, InterruptedException {
+        return alerts().stream().filter(a -> a.path("labels").has("episode")).toList();
+    }
+
+    /** The {@code episode} labels of the active alerts of episodes. */
+    public List<String> activeEpisodes() throws IOException, InterruptedException {
+        return episodeAlerts().stream().map(a -> a.path("labels").path("episode").asText()).toList();
+    }
+
+    /** Whether an alert with this {@code alertname} is active. */
+    public boolean isActive(String alertname) throws IOException, InterruptedException {
+        return alerts().stream().anyMatch(a -> a.path("labels").path("alertname").asText().equals(alertname));
     }
 }
