@@ -17,20 +17,26 @@ import java.time.Duration;
  * How the job's event time advances (DESIGN §4, §6).
  *
  * <p>In {@code replay} it moves with the CDRs alone. In live mode each Kafka partition has its own
- * watermark, driven by its CDRs only; a partition that has delivered nothing for
- * {@code quiet_partition_after} (of input activity: time spent back-pressured does not count) is
- * idle and holds nothing back; and a clock input, the wall clock minus max_out_of_orderness,
- * joins the CDRs before the first keyBy. So a partition that is delivering a backlog, however old,
- * follows its records exactly as a replay of them would, and once every partition is idle event
- * time follows the clock, which lets windows close and SILENT and FEED_STALE fire with no input.
- * Event time never runs ahead of the clock: a PBX writing times from the future cannot drag it
- * along for every other line.
+ * watermark, driven by its CDRs only ({@link PartitionWatermarks}); a partition that has been quiet
+ * for {@code quiet_partition_after} (ten times that while it is reading a backlog, or has delivered
+ * nothing since the job started) is idle and holds nothing back; and a clock input, the wall clock
+ * minus max_out_of_orderness, joins the CDRs before the first keyBy. So a partition that is
+ * delivering a backlog, however old, follows its records exactly as a replay of them would, and
+ * once every partition is idle event time follows the clock, which lets windows close and SILENT
+ * and FEED_STALE fire with no input. Event time never runs ahead of the clock: a PBX writing times
+ * from the future cannot drag it along for every other line.
  *
  * <p>Wall-clock behaviour must not hide in the partitions' generators: Flink creates one more
  * generator per source reader than it has partitions (for the reader's main output), which sees
  * no record, and one that advanced with the clock when quiet advanced the whole source.
  */
 public final class EventTime {
+    /**
+     * A partition that is behind the clock (a backlog being read) or has delivered nothing yet is
+     * idle only after this many times quiet_partition_after (see {@link PartitionWatermarks}).
+     */
+    public static final int STALLED_PARTITION_FACTOR = 10;
+
     private final WatermarkStrategy<InputRecord> cdrWatermarks;
     private final WatermarkStrategy<Long> clockWatermarks;
 
@@ -60,14 +66,20 @@ public final class EventTime {
             throw new IllegalArgumentException("quiet_partition_after must be positive, not " + quietPartitionAfter);
         }
         long delayMs = maxOutOfOrderness.toMillis();
-        return new EventTime(inputWatermarks(maxOutOfOrderness).withIdleness(quietPartitionAfter),
+        long quietMs = quietPartitionAfter.toMillis();
+        long stalledMs = quietPartitionAfter.multipliedBy(STALLED_PARTITION_FACTOR).toMillis();
+        return new EventTime(timestamped(WatermarkStrategy.forGenerator(context -> new PartitionWatermarks<>(
+                        delayMs, quietMs, stalledMs, context.getInputActivityClock(), clock::get))),
                 WatermarkStrategy.forGenerator(context -> new ClockWatermarks<>(delayMs, clock::get)));
     }
 
     private static WatermarkStrategy<InputRecord> inputWatermarks(Duration maxOutOfOrderness) {
         long delayMs = maxOutOfOrderness.toMillis();
-        return WatermarkStrategy.<InputRecord>forGenerator(context -> new InputWatermarks<>(delayMs))
-                .withTimestampAssigner((record, previous) -> CdrWatermarks.eventTime(record));
+        return timestamped(WatermarkStrategy.forGenerator(context -> new InputWatermarks<>(delayMs)));
+    }
+
+    private static WatermarkStrategy<InputRecord> timestamped(WatermarkStrategy<InputRecord> watermarks) {
+        return watermarks.withTimestampAssigner((record, previous) -> CdrWatermarks.eventTime(record));
     }
 
     /** The watermarks of the CDR source. */

@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ClockWatermarksUnitTest {
     static final Duration DELAY = Duration.ofMinutes(10);
     static final Duration QUIET_AFTER = Duration.ofMinutes(1);
+    static final Duration STALLED = QUIET_AFTER.multipliedBy(EventTime.STALLED_PARTITION_FACTOR);
     static final long NOW = Instant.parse("2026-12-02T10:00:00Z").toEpochMilli();
     static final long BACKLOG = Instant.parse("2026-10-12T01:00:00Z").toEpochMilli();
 
@@ -70,19 +71,20 @@ class ClockWatermarksUnitTest {
     }
 
     @Test
-    void aGeneratorThatNeverSeesARecordGoesIdleAndNeverAdvancesEventTime() {
+    void aGeneratorThatNeverSeesARecordNeverAdvancesEventTimeAndIsIdleOnceStalled() {
         // Flink builds one such generator per source reader for its main output: before the fix it
         // pushed event time to the wall clock for the whole source, however busy the partitions.
         WatermarkGenerator<InputRecord> mainOutput = partitionGenerator();
         RecordingOutput output = new RecordingOutput();
-        pass(QUIET_AFTER.multipliedBy(10), mainOutput, output);
-        pass(QUIET_AFTER.multipliedBy(10), mainOutput, output);
-        assertThat(output.emitted).isEmpty();
+        pass(STALLED.minusMillis(1), mainOutput, output);
+        assertThat(output.idle).as("nothing delivered yet: a consumer may still be connecting").isFalse();
+        pass(Duration.ofMillis(1), mainOutput, output);
         assertThat(output.idle).isTrue();
+        assertThat(output.emitted).isEmpty();
     }
 
     @Test
-    void aPartitionDeliveringABacklogFollowsItsRecordsHoweverOld() {
+    void aPartitionDeliveringABacklogFollowsItsRecordsHoweverOldAndWaitsOutAStall() {
         WatermarkGenerator<InputRecord> partition = partitionGenerator();
         RecordingOutput output = new RecordingOutput();
         for (int i = 0; i < 600; i++) {
@@ -92,23 +94,31 @@ class ClockWatermarksUnitTest {
         assertThat(output.idle).isFalse();
         assertThat(output.last()).isEqualTo(BACKLOG + 599 * 60_000L - DELAY.toMillis() - 1);
         assertThat(output.emitted).allSatisfy(w -> assertThat(w).isLessThan(NOW - DELAY.toMillis()));
+
+        pass(QUIET_AFTER.multipliedBy(2), partition, output);
+        assertThat(output.idle).as("a backlog that pauses (a rebalance, a broker restart) still holds event time")
+                .isFalse();
+        pass(STALLED, partition, output);
+        assertThat(output.idle).as("but not for ever").isTrue();
     }
 
     @Test
-    void aQuietPartitionIsIdleAndComesBackWithItsNextRecord() {
+    void aLivePartitionIsIdleOnceQuietAndComesBackWithItsNextRecord() {
         WatermarkGenerator<InputRecord> partition = partitionGenerator();
         RecordingOutput output = new RecordingOutput();
-        cdr(partition, BACKLOG, output);
+        long recent = NOW - 60_000;
+        cdr(partition, recent, output);
         pass(QUIET_AFTER.dividedBy(2), partition, output);
         assertThat(output.idle).isFalse();
-        pass(QUIET_AFTER.plusMillis(1), partition, output);
+        pass(QUIET_AFTER, partition, output);
         assertThat(output.idle).as("quiet for longer than quiet_partition_after").isTrue();
         assertThat(output.last()).as("an idle partition never follows the wall clock itself")
-                .isEqualTo(BACKLOG - DELAY.toMillis() - 1);
+                .isEqualTo(recent - DELAY.toMillis() - 1);
 
-        cdr(partition, BACKLOG + 500, output);
-        pass(Duration.ofMillis(200), partition, output);
+        cdr(partition, recent + 500, output);
         assertThat(output.idle).as("a record less than a step newer still brings it back").isFalse();
+        pass(Duration.ofMillis(200), partition, output);
+        assertThat(output.idle).isFalse();
     }
 
     @Test
