@@ -3,6 +3,7 @@ package org.hotlinepulse.live;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -39,18 +40,31 @@ public final class LiveJob {
         this.env = env;
     }
 
-    /** The Flink configuration for checkpoints, restarts and object reuse. */
+    /**
+     * The Flink configuration: checkpoints kept when the job fails or is cancelled (a new
+     * {@code run} resumes from them), savepoints, restarts with exponential back-off that never
+     * give up, and object reuse.
+     */
     public Configuration flinkConfiguration() {
         RuntimeConfig runtime = config.runtime();
         Configuration flink = new Configuration();
         flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, runtime.checkpointInterval());
         flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         if (runtime.checkpointDir() != null) {
             flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, runtime.checkpointDir());
+            flink.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, runtime.savepoints());
         }
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, runtime.restartAttempts());
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, runtime.restartDelay());
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+                runtime.restartBackoffInitial());
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+                runtime.restartBackoffMax());
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
+                runtime.restartBackoffResetAfter());
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
         flink.set(PipelineOptions.OBJECT_REUSE, true);
         return flink;
     }

@@ -163,8 +163,8 @@ class LiveJobIntegrationTest {
                 jdbc,
                 new DirectorySourceConfig(DirectorySourceConfig.Source.YAML, DIRECTORY.toString(),
                         Duration.ofMinutes(1)),
-                new RuntimeConfig(Duration.ofMillis(300), null, 3, Duration.ofMillis(500),
-                        Duration.ofSeconds(5), 2), AlertsConfig.DEFAULTS,
+                new RuntimeConfig(Duration.ofMillis(300), null, null, Duration.ofMillis(500),
+                        Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(5), 2), AlertsConfig.DEFAULTS,
                     AlertmanagerConfig.DEFAULTS);
     }
 
