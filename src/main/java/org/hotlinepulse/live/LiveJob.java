@@ -1,15 +1,16 @@
 package org.hotlinepulse.live;
 
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.hotlinepulse.cdr.InputRecord;
@@ -102,10 +103,19 @@ public final class LiveJob {
                 .buildOn(flinkEnv);
     }
 
-    public JobExecutionResult run() throws Exception {
-        StreamExecutionEnvironment flinkEnv =
-                StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
+    /**
+     * Submits the job to the environment of this process (an embedded cluster with
+     * {@code java -jar}, the cluster with {@code flink run}) and returns without waiting.
+     *
+     * @param restoreFrom a checkpoint or savepoint to resume from, or null to start with empty state
+     */
+    public JobClient start(String restoreFrom) throws Exception {
+        Configuration flink = flinkConfiguration();
+        if (restoreFrom != null) {
+            flink.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
+        }
+        StreamExecutionEnvironment flinkEnv = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         buildOn(flinkEnv, cdrSource(), new LiveSinks(config, env));
-        return flinkEnv.execute("hotline-metrics");
+        return flinkEnv.executeAsync("hotline-metrics");
     }
 }

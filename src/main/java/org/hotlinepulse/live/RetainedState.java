@@ -58,6 +58,16 @@ public final class RetainedState {
                 .thenComparing(Snapshot::path));
     }
 
+    /** Whether {@code path} is a complete checkpoint or savepoint: a folder holding {@code _metadata}, or that file. */
+    public static boolean isComplete(String path) throws IOException {
+        Path given = new Path(path);
+        if (given.getName().equals(METADATA)) {
+            return given.getFileSystem().exists(given);
+        }
+        Path metadata = new Path(given, METADATA);
+        return metadata.getFileSystem().exists(metadata);
+    }
+
     private static Optional<Snapshot> complete(Path folder, Snapshot.Kind kind) throws IOException {
         Path metadata = new Path(folder, METADATA);
         FileSystem fs = metadata.getFileSystem();

@@ -60,4 +60,14 @@ class RetainedStateUnitTest {
         assertThat(found.kind()).isEqualTo(Snapshot.Kind.SAVEPOINT);
         assertThat(Path.of(java.net.URI.create(found.path()))).isEqualTo(savepoint);
     }
+
+    @Test
+    void aGivenPathIsCompleteWhenItIsOrHoldsAMetadataFile() throws Exception {
+        Path savepoint = metadata("savepoints/savepoint-1a2b3c-0f0f0f0f", 1_000);
+        assertThat(RetainedState.isComplete(savepoint.toString())).isTrue();
+        assertThat(RetainedState.isComplete(savepoint.toUri().toString())).isTrue();
+        assertThat(RetainedState.isComplete(savepoint.resolve("_metadata").toString())).isTrue();
+        assertThat(RetainedState.isComplete(Files.createDirectories(dir.resolve("chk-9")).toString())).isFalse();
+        assertThat(RetainedState.isComplete(dir.resolve("nowhere").toString())).isFalse();
+    }
 }
