@@ -13,8 +13,6 @@ import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.avro.AlertState;
 import org.hotlinepulse.avro.AlertType;
 import org.hotlinepulse.avro.Cdr;
-import org.hotlinepulse.avro.LineMetrics;
-import org.hotlinepulse.avro.Scope;
 import org.hotlinepulse.avro.Severity;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
@@ -30,11 +28,7 @@ import org.hotlinepulse.config.KafkaConfig;
 import org.hotlinepulse.config.RuntimeConfig;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.kafka.CdrDeserializer;
-import org.hotlinepulse.metrics.Counts;
-import org.hotlinepulse.metrics.MetricsCsv;
-import org.hotlinepulse.metrics.WindowMetrics;
 import org.hotlinepulse.postgres.Migrations;
-import org.hotlinepulse.postgres.PostgresConnections;
 import org.hotlinepulse.postgres.TemporaryDatabase;
 import org.hotlinepulse.replay.Replay;
 import org.hotlinepulse.simulate.SimulationSettings;
@@ -51,13 +45,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -113,12 +103,7 @@ class LiveJobIntegrationTest {
         Path cdrFile = Files.write(dir.resolve("cdrs.jsonl"), replayLines);
         new Replay(JobConfig.DEFAULTS, Directory.load(DIRECTORY), List.of(cdrFile), CdrFormat.JSONL,
                 new CallerPseudonymiser(new byte[32]), dir.resolve("replay"), 1).run();
-        expectedRows = new HashMap<>();
-        List<String> csv = Files.readAllLines(dir.resolve("replay/metrics.csv"));
-        for (String row : csv.subList(1, csv.size())) {
-            String[] f = row.split(",", 5);
-            expectedRows.put(f[0] + "|" + f[1] + "|" + Instant.parse(f[2]).toEpochMilli() + "|" + f[3], row);
-        }
+        expectedRows = MetricRows.ofReplay(dir.resolve("replay/metrics.csv"));
     }
 
     @AfterAll
@@ -188,7 +173,8 @@ class LiveJobIntegrationTest {
             RunResult outcome = new RunResult(Map.of(), Map.of());
             long deadline = System.currentTimeMillis() + 120_000;
             while (System.currentTimeMillis() < deadline) {
-                outcome = new RunResult(finalRows(kafka.readAll("metrics-" + run)), tableRows(jdbc));
+                outcome = new RunResult(MetricRows.ofTopic(kafka.readAll("metrics-" + run)),
+                        MetricRows.ofTables(jdbc));
                 if (outcome.onKafka().equals(expectedRows) && outcome.inPostgres().equals(expectedRows)) {
                     break;
                 }
@@ -199,76 +185,6 @@ class LiveJobIntegrationTest {
             client.cancel().get();
             DATABASE.drop(database);
         }
-    }
-
-    /** The last value per row key, in the CSV form, as a compacted topic would keep it. */
-    private static Map<String, String> finalRows(List<ConsumerRecord<byte[], byte[]>> messages)
-            throws Exception {
-        Map<String, String> rows = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> message : messages) {
-            LineMetrics m = LineMetrics.fromByteBuffer(ByteBuffer.wrap(message.value()));
-            Counts c = new Counts();
-            c.attempts = m.getAttempts();
-            c.connected = m.getConnected();
-            c.answered = m.getAnswered();
-            c.abandoned = m.getAbandoned();
-            c.shortAbandoned = m.getShortAbandoned();
-            c.noAnswer = m.getNoAnswer();
-            c.busy = m.getBusy();
-            c.failed = m.getFailed();
-            c.answeredWithinSl = m.getAnsweredWithinSl();
-            c.waitMsSum = m.getWaitMsSum();
-            c.talkMsSum = m.getTalkMsSum();
-            c.resolvedKnown = m.getResolvedKnown();
-            c.resolved = m.getResolved();
-            c.satisfactionCount = m.getSatisfactionCount();
-            c.satisfactionSum = m.getSatisfactionSum();
-            c.satisfied = m.getSatisfied();
-            WindowMetrics row = new WindowMetrics(m.getScope(), m.getKey(), m.getDepartment(),
-                    m.getWindowStart().toEpochMilli(), m.getWindowMinutes(), c);
-            assertThat(new String(message.key(), StandardCharsets.UTF_8)).isEqualTo(row.rowKey());
-            rows.put(row.rowKey(),
-                    MetricsCsv.row(row));
-        }
-        return rows;
-    }
-
-    /** Both metrics tables, in the CSV form. */
-    private static Map<String, String> tableRows(JdbcConfig jdbc) throws Exception {
-        Map<String, String> rows = new HashMap<>();
-        try (Connection connection = PostgresConnections.open(jdbc, Map.of());
-             Statement statement = connection.createStatement()) {
-            for (Scope scope : Scope.values()) {
-                String key = scope == Scope.line ? "line" : "department";
-                try (ResultSet r = statement.executeQuery("SELECT * FROM " + scope.name() + "_metrics")) {
-                    while (r.next()) {
-                        Counts c = new Counts();
-                        c.attempts = r.getLong("attempts");
-                        c.connected = r.getLong("connected");
-                        c.answered = r.getLong("answered");
-                        c.abandoned = r.getLong("abandoned");
-                        c.shortAbandoned = r.getLong("short_abandoned");
-                        c.noAnswer = r.getLong("no_answer");
-                        c.busy = r.getLong("busy");
-                        c.failed = r.getLong("failed");
-                        c.answeredWithinSl = r.getLong("answered_within_sl");
-                        c.waitMsSum = r.getLong("wait_ms_sum");
-                        c.talkMsSum = r.getLong("talk_ms_sum");
-                        c.resolvedKnown = r.getLong("resolved_known");
-                        c.resolved = r.getLong("resolved");
-                        c.satisfactionCount = r.getLong("satisfaction_count");
-                        c.satisfactionSum = r.getLong("satisfaction_sum");
-                        c.satisfied = r.getLong("satisfied");
-                        WindowMetrics row = new WindowMetrics(scope, r.getString(key),
-                                scope == Scope.line ? r.getString("department") : null,
-                                r.getTimestamp("window_start").toInstant().toEpochMilli(),
-                                r.getInt("window_minutes"), c);
-                        rows.put(row.rowKey(), MetricsCsv.row(row));
-                    }
-                }
-            }
-        }
-        return rows;
     }
 
     @Test
