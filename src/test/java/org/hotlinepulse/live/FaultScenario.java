@@ -190,6 +190,15 @@ final class FaultScenario {
         }
     }
 
+    /** Waits until the job has written at least {@code rows} rows to the tables, so that a fault falls mid-stream. */
+    static void awaitRowsInTables(JdbcConfig jdbc, int rows) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (MetricRows.ofTables(jdbc).size() < rows) {
+            assertThat(System.currentTimeMillis()).as("%d rows are written", rows).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
     /** Polls the outputs until they match the expectation or {@code timeout} passes; returns the last read. */
     Outputs awaitOutputs(InProcessKafka kafka, JdbcConfig jdbc, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -28,6 +28,7 @@ class RunKilledIntegrationTest {
 
     @TempDir
     Path dir;
+    private double atKillProgress;
 
     @Test
     void aKilledRunResumesFromItsRetainedCheckpointAndEndsAsReplayDoes() throws Exception {
@@ -39,7 +40,7 @@ class RunKilledIntegrationTest {
             FaultScenario.createTopics(kafka);
             Path config = FaultScenario.writeConfig(dir.resolve("job.yaml"), kafka.bootstrapServers(), jdbc,
                     checkpoints);
-            RunProcess first = RunProcess.start(config, dir.resolve("run-1.log"));
+            RunProcess first = RunProcess.start(config, Path.of("target/fault-tests/run-killed-1.log"));
             PacedProducer feed;
             try (first) {
                 first.awaitOutput("starting with empty state: first start", Duration.ofSeconds(60));
@@ -52,7 +53,7 @@ class RunKilledIntegrationTest {
             assertThat(atKill.tableRows()).as("killed mid-stream: some rows written, not all")
                     .isNotEmpty().hasSizeLessThan(scenario.expectedRows.size());
 
-            try (feed; RunProcess second = RunProcess.start(config, dir.resolve("run-2.log"))) {
+            try (feed; RunProcess second = RunProcess.start(config, Path.of("target/fault-tests/run-killed-2.log"))) {
                 second.awaitOutput("resuming from the newest retained checkpoint", Duration.ofSeconds(60));
                 long feedDoneAt = feed.awaitDone(Duration.ofMinutes(3));
                 FaultScenario.Outputs outputs = scenario.awaitOutputs(kafka, jdbc, Duration.ofMinutes(2));
@@ -68,8 +69,6 @@ class RunKilledIntegrationTest {
             }
         }
     }
-
-    private double atKillProgress;
 
     /** Waits until the feed has sent {@code share} of its CDRs and a checkpoint completed after that. */
     private void awaitCheckpointAfter(PacedProducer feed, double share, Path checkpoints) throws Exception {
