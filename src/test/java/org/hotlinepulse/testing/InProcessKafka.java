@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** A real one-node Kafka broker (KRaft, combined broker and controller) inside the test JVM. */
+/**
+ * A real one-node Kafka broker (KRaft, combined broker and controller) inside the test JVM. The
+ * broker can be stopped and started again, on the same port with the same logs, as a restart of
+ * the broker looks to its clients.
+ */
 public final class InProcessKafka implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
 
@@ -38,6 +42,20 @@ public final class InProcessKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /** Shuts the broker down (the controller stays up); clients see the broker gone. */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(broker -> {
+            broker.shutdown();
+            broker.awaitShutdown();
+        });
+    }
+
+    /** Starts the broker again on the same port, with the logs it had. */
+    public void startBroker() throws Exception {
+        cluster.brokers().values().forEach(broker -> broker.startup());
+        cluster.waitForReadyBrokers();
     }
 
     public void createTopics(Map<String, Integer> partitionsByTopic) throws Exception {
