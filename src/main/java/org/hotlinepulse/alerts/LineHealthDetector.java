@@ -14,6 +14,7 @@ import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.job.PipelineCounters;
 import org.hotlinepulse.metrics.LineWindows;
+import org.hotlinepulse.metrics.PassedWatermark;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,7 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
     private transient ValueState<Long> ruleTimer;
     private transient ValueState<Long> watchedSince;
     private transient PipelineCounters counters;
+    private transient PassedWatermark passed;
 
     /**
      * @param thresholds the job-wide thresholds; each line's own overrides are merged in
@@ -59,6 +61,7 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
                 "calls-awaiting-watermark", Types.LONG, Types.LIST(new AvroTypeInfo<>(Cdr.class))));
         ruleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("rule-timer", Types.LONG));
         watchedSince = getRuntimeContext().getState(new ValueStateDescriptor<>("watched-since", Types.LONG));
+        passed = new PassedWatermark(getRuntimeContext());
         counters = new PipelineCounters(getRuntimeContext());
     }
 
@@ -71,7 +74,8 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
     @Override
     public void processElement(LineEvent event, ReadOnlyContext ctx, Collector<Alert> out)
             throws Exception {
-        long watermark = ctx.timerService().currentWatermark();
+        // After a restore a CDR already late for the rules stays late (DESIGN §6).
+        long watermark = passed.current(ctx.timerService());
         if (event.isListing()) {
             if (watchedSince.value() == null) {
                 // A line listed before any CDR has moved event time is watched from the first
@@ -101,6 +105,7 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        passed.timerFired(timestamp);
         long watermark = ctx.timerService().currentWatermark();
         // The end of a bounded input moves the watermark to the end of time; in replay "now" is
         // the last real watermark, so nothing may fire for want of input then (DESIGN §6).
@@ -138,6 +143,7 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
         health.clear();
         ruleTimer.clear();
         watchedSince.clear();
+        passed.forget();
     }
 
     private void reschedule(LineHealth state, LineContext context, ReadOnlyContext ctx) throws Exception {

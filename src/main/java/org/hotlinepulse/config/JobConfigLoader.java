@@ -35,10 +35,12 @@ public final class JobConfigLoader {
     private static final Set<String> ALERTMANAGER =
             Set.of("urls", "resend_interval", "timeout", "max_backoff");
     private static final Set<String> RUNTIME = Set.of("checkpoint_interval", "checkpoint_dir",
-            "restart_attempts", "restart_delay", "quiet_partition_after", "parallelism");
+            "savepoint_dir", "restart_backoff_initial", "restart_backoff_max",
+            "restart_backoff_reset_after", "quiet_partition_after", "parallelism");
 
     /** Environment variables that win over the file, for what differs between deployments. */
     public static final String BOOTSTRAP_SERVERS_VARIABLE = "HOTLINE_PULSE_KAFKA_BOOTSTRAP_SERVERS";
+    public static final String CHECKPOINT_DIR_VARIABLE = "HOTLINE_PULSE_CHECKPOINT_DIR";
     private static final Set<String> METRICS = Set.of("windows_minutes", "max_out_of_orderness",
             "allowed_lateness", "short_abandon_seconds", "service_level_seconds",
             "duplicate_horizon");
@@ -192,21 +194,39 @@ public final class JobConfigLoader {
     private RuntimeConfig runtime(JsonNode node) throws ConfigException {
         RuntimeConfig d = RuntimeConfig.DEFAULTS;
         if (node.isMissingNode()) {
-            return d;
+            node = YAML.createObjectNode();
+        }
+        for (String replaced : List.of("restart_attempts", "restart_delay")) {
+            if (node.has(replaced)) {
+                throw error("runtime." + replaced, "no longer exists: restarts never give up, they back off "
+                        + "from restart_backoff_initial to restart_backoff_max; remove it");
+            }
         }
         requireKnownKeys(node, "runtime.", RUNTIME);
-        Duration quietPartitionAfter = duration(node, "runtime.", "quiet_partition_after", d.quietPartitionAfter());
-        if (quietPartitionAfter.isZero()) {
-            // A partition would count as idle between any two records: every backlog would be late.
-            throw error("runtime.quiet_partition_after", "must be longer than zero, e.g. 1m");
-        }
-        return new RuntimeConfig(
+        RuntimeConfig config = new RuntimeConfig(
                 duration(node, "runtime.", "checkpoint_interval", d.checkpointInterval()),
-                text(node, "runtime.", "checkpoint_dir", d.checkpointDir()),
-                count(node, "runtime.", "restart_attempts", d.restartAttempts()),
-                duration(node, "runtime.", "restart_delay", d.restartDelay()),
-                quietPartitionAfter,
+                env.getOrDefault(CHECKPOINT_DIR_VARIABLE,
+                        text(node, "runtime.", "checkpoint_dir", d.checkpointDir())),
+                text(node, "runtime.", "savepoint_dir", d.savepointDir()),
+                duration(node, "runtime.", "restart_backoff_initial", d.restartBackoffInitial()),
+                duration(node, "runtime.", "restart_backoff_max", d.restartBackoffMax()),
+                duration(node, "runtime.", "restart_backoff_reset_after", d.restartBackoffResetAfter()),
+                duration(node, "runtime.", "quiet_partition_after", d.quietPartitionAfter()),
                 count(node, "runtime.", "parallelism", d.parallelism()));
+        for (Map.Entry<String, Duration> positive : Map.of(
+                "restart_backoff_initial", config.restartBackoffInitial(),
+                "restart_backoff_max", config.restartBackoffMax(),
+                "restart_backoff_reset_after", config.restartBackoffResetAfter(),
+                // Zero would count a partition as idle between any two records: backlogs would be late.
+                "quiet_partition_after", config.quietPartitionAfter()).entrySet()) {
+            if (positive.getValue().isZero()) {
+                throw error("runtime." + positive.getKey(), "must be longer than zero");
+            }
+        }
+        if (config.restartBackoffMax().compareTo(config.restartBackoffInitial()) < 0) {
+            throw error("runtime.restart_backoff_max", "must not be shorter than runtime.restart_backoff_initial");
+        }
+        return config;
     }
 
     private AlertmanagerConfig alertmanager(JsonNode node) throws ConfigException {

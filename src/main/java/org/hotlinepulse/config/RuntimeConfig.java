@@ -4,13 +4,31 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * How the live job runs: checkpoints (Kafka offsets and all state live in them), the restart
- * strategy, parallelism, and when a quiet Kafka partition lets event time follow the wall clock.
+ * How the live job runs: checkpoints and savepoints (Kafka offsets and all state live in them),
+ * the restart strategy, parallelism, and when a quiet Kafka partition lets event time follow the
+ * wall clock.
+ *
+ * <p>Restarts back off exponentially from {@code restartBackoffInitial} to
+ * {@code restartBackoffMax} and never give up, so an outage of any length is ridden out; after
+ * {@code restartBackoffResetAfter} without a failure the back-off starts from the beginning again.
+ * {@code checkpointDir} and {@code savepointDir} are Flink file system URIs; {@code savepointDir}
+ * null means {@link #savepoints()}'s default under the checkpoint directory.
  */
-public record RuntimeConfig(Duration checkpointInterval, String checkpointDir, int restartAttempts,
-                            Duration restartDelay, Duration quietPartitionAfter, int parallelism)
+public record RuntimeConfig(Duration checkpointInterval, String checkpointDir, String savepointDir,
+                            Duration restartBackoffInitial, Duration restartBackoffMax,
+                            Duration restartBackoffResetAfter, Duration quietPartitionAfter,
+                            int parallelism)
         implements Serializable {
 
     public static final RuntimeConfig DEFAULTS = new RuntimeConfig(Duration.ofSeconds(30),
-            null, 10, Duration.ofSeconds(10), Duration.ofMinutes(1), 0);
+            null, null, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(10),
+            Duration.ofMinutes(1), 0);
+
+    /** Where savepoints go: {@code savepointDir}, else {@code savepoints} under the checkpoint directory. */
+    public String savepoints() {
+        if (savepointDir != null || checkpointDir == null) {
+            return savepointDir;
+        }
+        return checkpointDir.replaceAll("/+$", "") + "/savepoints";
+    }
 }

@@ -1,14 +1,16 @@
 package org.hotlinepulse.live;
 
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.hotlinepulse.cdr.InputRecord;
@@ -39,18 +41,31 @@ public final class LiveJob {
         this.env = env;
     }
 
-    /** The Flink configuration for checkpoints, restarts and object reuse. */
+    /**
+     * The Flink configuration: checkpoints kept when the job fails or is cancelled (a new
+     * {@code run} resumes from them), savepoints, restarts with exponential back-off that never
+     * give up, and object reuse.
+     */
     public Configuration flinkConfiguration() {
         RuntimeConfig runtime = config.runtime();
         Configuration flink = new Configuration();
         flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, runtime.checkpointInterval());
         flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         if (runtime.checkpointDir() != null) {
             flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, runtime.checkpointDir());
+            flink.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, runtime.savepoints());
         }
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, runtime.restartAttempts());
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, runtime.restartDelay());
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+                runtime.restartBackoffInitial());
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+                runtime.restartBackoffMax());
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
+                runtime.restartBackoffResetAfter());
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
         flink.set(PipelineOptions.OBJECT_REUSE, true);
         return flink;
     }
@@ -87,10 +102,19 @@ public final class LiveJob {
                 .buildOn(flinkEnv);
     }
 
-    public JobExecutionResult run() throws Exception {
-        StreamExecutionEnvironment flinkEnv =
-                StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
+    /**
+     * Submits the job to the environment of this process (an embedded cluster with
+     * {@code java -jar}, the cluster with {@code flink run}) and returns without waiting.
+     *
+     * @param restoreFrom a checkpoint or savepoint to resume from, or null to start with empty state
+     */
+    public JobClient start(String restoreFrom) throws Exception {
+        Configuration flink = flinkConfiguration();
+        if (restoreFrom != null) {
+            flink.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
+        }
+        StreamExecutionEnvironment flinkEnv = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         buildOn(flinkEnv, cdrSource(), new LiveSinks(config, env));
-        return flinkEnv.execute("hotline-metrics");
+        return flinkEnv.executeAsync("hotline-metrics");
     }
 }

@@ -24,6 +24,7 @@ public class DepartmentWindows extends KeyedProcessFunction<String, MinuteCounts
 
     /** One map per window size, from window start to the window's counts so far. */
     private transient List<MapState<Long, Counts>> windows;
+    private transient PassedWatermark passed;
 
     public DepartmentWindows(List<Integer> windowMinutes, Duration allowedLateness) {
         this.windowMinutes = windowMinutes.stream().mapToInt(Integer::intValue).toArray();
@@ -37,12 +38,13 @@ public class DepartmentWindows extends KeyedProcessFunction<String, MinuteCounts
             windows.add(getRuntimeContext().getMapState(new MapStateDescriptor<>(
                     "windows-" + minutes + "m", Types.LONG, Types.POJO(Counts.class))));
         }
+        passed = new PassedWatermark(getRuntimeContext());
     }
 
     @Override
     public void processElement(MinuteCounts delta, Context ctx, Collector<WindowMetrics> out)
             throws Exception {
-        long watermark = ctx.timerService().currentWatermark();
+        long watermark = passed.current(ctx.timerService());
         for (int i = 0; i < windowMinutes.length; i++) {
             long sizeMs = windowMinutes[i] * TumblingWindow.MINUTE_MS;
             long start = TumblingWindow.start(delta.minuteStart, sizeMs);
@@ -71,6 +73,7 @@ public class DepartmentWindows extends KeyedProcessFunction<String, MinuteCounts
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<WindowMetrics> out)
             throws Exception {
+        passed.timerFired(timestamp);
         long end = timestamp + 1;
         for (int i = 0; i < windowMinutes.length; i++) {
             long sizeMs = windowMinutes[i] * TumblingWindow.MINUTE_MS;
@@ -80,6 +83,13 @@ public class DepartmentWindows extends KeyedProcessFunction<String, MinuteCounts
                 emit(ctx.getCurrentKey(), end - sizeMs, i, counts, out);
             }
             sized.remove(end - allowedLatenessMs - sizeMs);
+        }
+        boolean forgotten = true;
+        for (MapState<Long, Counts> sized : windows) {
+            forgotten &= sized.isEmpty();
+        }
+        if (forgotten) {
+            passed.forget();
         }
     }
 

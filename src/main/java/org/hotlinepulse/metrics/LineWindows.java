@@ -90,6 +90,7 @@ public class LineWindows
     private transient List<MapState<Long, Counts>> windows;
     private transient MapState<String, Long> seenCallStarts;
     private transient PipelineCounters counters;
+    private transient PassedWatermark passed;
 
     public LineWindows(Directory directory, MetricSettings settings, List<Integer> windowMinutes,
                        Duration allowedLateness, Duration duplicateHorizon) {
@@ -113,6 +114,7 @@ public class LineWindows
         seenCallStarts = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("seen-call-ids", Types.STRING, Types.LONG));
         counters = new PipelineCounters(getRuntimeContext());
+        passed = new PassedWatermark(getRuntimeContext());
     }
 
     @Override
@@ -150,7 +152,7 @@ public class LineWindows
         }
         long minute = TumblingWindow.start(start, MINUTE_MS);
         long minuteLast = TumblingWindow.last(minute, MINUTE_MS);
-        long watermark = ctx.timerService().currentWatermark();
+        long watermark = passed.current(ctx.timerService());
         if (minuteLast + allowedLatenessMs <= watermark) {
             counters.lateDropped.add(1);
             ctx.output(LATE, new DeadLetter(record.origin, record.position,
@@ -187,6 +189,7 @@ public class LineWindows
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<WindowMetrics> out)
             throws Exception {
+        passed.timerFired(timestamp);
         if (Math.floorMod(timestamp, CLEANUP_BUCKET_MS) == 0) {
             forgetBefore(timestamp);
             return;
@@ -281,6 +284,13 @@ public class LineWindows
         }
         long forgetStartsBefore = cleanupTime - duplicateHorizonMs - allowedLatenessMs - MINUTE_MS;
         removeWhere(seenCallStarts, entry -> entry.getValue() < forgetStartsBefore);
+        boolean forgotten = minutes.isEmpty() && seenCallStarts.isEmpty();
+        for (MapState<Long, Counts> sized : windows) {
+            forgotten &= sized == null || sized.isEmpty();
+        }
+        if (forgotten) {
+            passed.forget();
+        }
     }
 
     private void removeWindowsPastLateness(MapState<Long, Counts> sized, long sizeMs, long time)

@@ -23,10 +23,10 @@ public final class PostgresAlertSink {
     public static void attach(DataStream<Alert> alerts, JdbcConfig config, Map<String, String> env,
                               MetricsSinkSettings settings) {
         alerts.keyBy(Alert::getId, Types.STRING)
-                .sinkTo(JdbcSink.<Alert>builder()
+                .sinkTo(new RestartSafeJdbcSink<>(JdbcSink.<Alert>builder()
                         .withQueryStatement(AlertUpsert.SQL, AlertUpsert::bind)
                         .withExecutionOptions(settings.executionOptions())
-                        .buildAtLeastOnce(PostgresMetricsSink.connectionOptions(config, env)))
+                        .buildAtLeastOnce(PostgresMetricsSink.connectionOptions(config, env))))
                 .name(AlertUpsert.TABLE + " (PostgreSQL upsert)")
                 .uid("postgres-" + AlertUpsert.TABLE);
     }

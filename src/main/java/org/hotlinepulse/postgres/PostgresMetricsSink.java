@@ -48,10 +48,10 @@ public final class PostgresMetricsSink {
                     // was emitted, so a newer value is never overwritten by an older one, even
                     // when the sink runs with another parallelism than the windows.
                     .keyBy(WindowMetrics::rowKey, Types.STRING)
-                    .sinkTo(JdbcSink.<WindowMetrics>builder()
+                    .sinkTo(new RestartSafeJdbcSink<>(JdbcSink.<WindowMetrics>builder()
                             .withQueryStatement(MetricsUpsert.sql(scope), MetricsUpsert::bind)
                             .withExecutionOptions(settings.executionOptions())
-                            .buildAtLeastOnce(connection))
+                            .buildAtLeastOnce(connection)))
                     .name(MetricsUpsert.table(scope) + " (PostgreSQL upsert)")
                     .uid("postgres-" + MetricsUpsert.table(scope));
         }

@@ -1,7 +1,9 @@
 package org.hotlinepulse.alerts;
 
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.hotlinepulse.avro.Alert;
@@ -196,5 +198,30 @@ class LineHealthDetectorHarnessTest {
                 .containsExactly(tuple(AlertType.UNKNOWN_LINE, AlertState.RESOLVED));
         assertThat(stateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aCallAlreadyLateForTheRulesStaysLateRightAfterARestore() throws Exception {
+        long t = at("2026-10-12T09:00:00");
+        call(LINE, t, Outcome.FAILED);
+        call(LINE, t + 10_000, Outcome.FAILED);
+        call(LINE, t + 20_000, Outcome.ANSWERED);
+        harness.processWatermark(t + 30_000);
+        OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+        harness.close();
+
+        // Flink does not checkpoint watermarks: the restored operator's is Long.MIN_VALUE.
+        Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
+        harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
+                new LineHealthDetector(directory, AlertThresholds.defaults(), 5), List.of(LineWindows.DIRECTORY)),
+                e -> e.line, Types.STRING, 1, 1, 0);
+        harness.initializeState(checkpoint);
+        harness.open();
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        call(LINE, t + 15_000, Outcome.FAILED);
+        harness.processWatermark(t + MINUTE);
+
+        assertThat(alerts()).as("a third FAILED attempt in 10 min, but late for the rules: no OUT_OF_SERVICE")
+                .isEmpty();
     }
 }

@@ -74,7 +74,8 @@ public final class LiveAlertBenchmark {
                     jdbc,
                     new DirectorySourceConfig(DirectorySourceConfig.Source.YAML, directoryFile.toString(),
                             Duration.ofMinutes(10)),
-                    new RuntimeConfig(CHECKPOINTS, null, 0, Duration.ofSeconds(1), Duration.ofSeconds(2), 2),
+                    new RuntimeConfig(CHECKPOINTS, null, null, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                            Duration.ofMinutes(10), Duration.ofSeconds(2), 2),
                     AlertsConfig.DEFAULTS, AlertmanagerConfig.DEFAULTS);
             LiveJob job = new LiveJob(config, Directory.load(directoryFile), Map.of());
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(job.flinkConfiguration());

@@ -75,8 +75,8 @@ public final class LiveBenchmark {
                             dir.resolve("directory.yaml").toString(), Duration.ofMinutes(1)),
                     // Quiet partitions follow the wall clock only after 30 s: a shorter period can
                     // pass before the first fetch, and would make the whole backlog late.
-                    new RuntimeConfig(Duration.ofSeconds(10), null, 3, Duration.ofSeconds(1),
-                            Duration.ofSeconds(30), 2), AlertsConfig.DEFAULTS,
+                    new RuntimeConfig(Duration.ofSeconds(10), null, null, Duration.ofSeconds(1),
+                            Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(30), 2), AlertsConfig.DEFAULTS,
                     AlertmanagerConfig.DEFAULTS);
             LiveJob job = new LiveJob(config, Directory.load(dir.resolve("directory.yaml")), Map.of());
             StreamExecutionEnvironment env =

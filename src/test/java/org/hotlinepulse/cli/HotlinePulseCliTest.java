@@ -135,4 +135,13 @@ class HotlinePulseCliTest {
         assertThat(both.err()).contains("mutually exclusive");
         assertThat(Files.exists(dir.resolve("cdrs.jsonl"))).as("nothing written on bad input").isFalse();
     }
+
+    @Test
+    void runRefusesToStartWithoutDurableCheckpointStorage() throws Exception {
+        Path config = Files.writeString(dir.resolve("job.yaml"), "runtime:\n  checkpoint_interval: 10s\n");
+        CliRun run = run("run", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("hotline-pulse run: " + config
+                + ": runtime.checkpoint_dir: required by run").doesNotContain("\n");
+    }
 }

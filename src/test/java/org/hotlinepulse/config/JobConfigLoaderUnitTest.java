@@ -85,7 +85,7 @@ class JobConfigLoaderUnitTest {
                 .hasMessage(badWindow + ": metrics.windows_minutes: \"0\" is not a whole number of minutes >= 1");
         Path noQuietSpan = write("runtime:\n  quiet_partition_after: 0s\n");
         assertThatThrownBy(() -> JobConfigLoader.load(noQuietSpan))
-                .hasMessage(noQuietSpan + ": runtime.quiet_partition_after: must be longer than zero, e.g. 1m");
+                .hasMessage(noQuietSpan + ": runtime.quiet_partition_after: must be longer than zero");
         Path notYaml = write("metrics: [\n");
         assertThatThrownBy(() -> JobConfigLoader.load(notYaml))
                 .hasMessageStartingWith(notYaml + ": line ");
@@ -130,5 +130,39 @@ class JobConfigLoaderUnitTest {
     @Test
     void theShippedJobFileHoldsTheDefaults() throws Exception {
         assertThat(JobConfigLoader.load(Path.of("jobs/hotline-metrics.yaml"))).isEqualTo(JobConfig.DEFAULTS);
+    }
+
+    @Test
+    void theRuntimeKeysAreReadAndTheSavepointsGoUnderTheCheckpointsUnlessSaidOtherwise() throws Exception {
+        RuntimeConfig runtime = JobConfigLoader.load(write("""
+                runtime:
+                  checkpoint_dir: file:///var/lib/hp/checkpoints/
+                  restart_backoff_initial: 2s
+                  restart_backoff_max: 5m
+                  restart_backoff_reset_after: 1h
+                """)).runtime();
+        assertThat(runtime.restartBackoffInitial()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(runtime.restartBackoffMax()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(runtime.restartBackoffResetAfter()).isEqualTo(Duration.ofHours(1));
+        assertThat(runtime.savepoints()).isEqualTo("file:///var/lib/hp/checkpoints/savepoints");
+        assertThat(JobConfigLoader.load(write("""
+                runtime:
+                  checkpoint_dir: file:///a
+                  savepoint_dir: file:///b
+                """)).runtime().savepoints()).isEqualTo("file:///b");
+    }
+
+    @Test
+    void restartBackOffThatCannotWorkAndTheReplacedRestartKeysAreNamed() throws Exception {
+        Path zero = write("runtime:\n  restart_backoff_initial: 0s\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(zero))
+                .hasMessage(zero + ": runtime.restart_backoff_initial: must be longer than zero");
+        Path inverted = write("runtime:\n  restart_backoff_initial: 2m\n  restart_backoff_max: 1m\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(inverted))
+                .hasMessage(inverted + ": runtime.restart_backoff_max: must not be shorter than "
+                        + "runtime.restart_backoff_initial");
+        Path old = write("runtime:\n  restart_attempts: 10\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(old))
+                .hasMessageStartingWith(old + ": runtime.restart_attempts: no longer exists: restarts never give up");
     }
 }

@@ -31,9 +31,11 @@ class ShippedJobConfigUnitTest {
         JobConfig config = JobConfigLoader.load(SHIPPED, Map.of(
                 JobConfigLoader.BOOTSTRAP_SERVERS_VARIABLE, "kafka-1:9093",
                 JdbcConfig.URL_VARIABLE, "jdbc:postgresql://db:5432/ops",
-                JdbcConfig.USER_VARIABLE, "ops"));
+                JdbcConfig.USER_VARIABLE, "ops",
+                JobConfigLoader.CHECKPOINT_DIR_VARIABLE, "file:///srv/checkpoints"));
         assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka-1:9093");
         assertThat(config.jdbc()).isEqualTo(new JdbcConfig("jdbc:postgresql://db:5432/ops", "ops"));
+        assertThat(config.runtime().checkpointDir()).isEqualTo("file:///srv/checkpoints");
         assertThat(config.kafka().clientProperties(Map.of(KafkaConfig.SASL_JAAS_CONFIG_VARIABLE, "jaas")))
                 .containsEntry("sasl.jaas.config", "jaas")
                 .containsEntry("bootstrap.servers", "kafka-1:9093");

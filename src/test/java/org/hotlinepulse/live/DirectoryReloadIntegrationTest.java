@@ -71,8 +71,8 @@ class DirectoryReloadIntegrationTest {
                     DATABASE.config(),
                     new DirectorySourceConfig(DirectorySourceConfig.Source.YAML,
                             directoryFile.toString(), Duration.ofMillis(300)),
-                    new RuntimeConfig(Duration.ofSeconds(1), null, 0, Duration.ofSeconds(1),
-                            Duration.ofSeconds(2), 1), AlertsConfig.DEFAULTS,
+                    new RuntimeConfig(Duration.ofSeconds(1), null, null, Duration.ofSeconds(1),
+                            Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(2), 1), AlertsConfig.DEFAULTS,
                     AlertmanagerConfig.DEFAULTS);
             LiveJob job = new LiveJob(config, Directory.load(directoryFile), Map.of());
             StreamExecutionEnvironment env =

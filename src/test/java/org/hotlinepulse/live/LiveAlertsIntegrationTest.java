@@ -94,7 +94,8 @@ class LiveAlertsIntegrationTest {
                 DATABASE.config(),
                 new DirectorySourceConfig(DirectorySourceConfig.Source.YAML, directoryFile.toString(),
                         Duration.ofMinutes(10)),
-                new RuntimeConfig(Duration.ofMillis(500), null, 0, Duration.ofSeconds(1), Duration.ofSeconds(2), 2),
+                new RuntimeConfig(Duration.ofMillis(500), null, null, Duration.ofSeconds(1),
+                        Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(2), 2),
                 AlertsConfig.DEFAULTS,
                 new AlertmanagerConfig(List.of(ALERTMANAGER.url()), Duration.ofSeconds(2),
                         Duration.ofSeconds(2), Duration.ofSeconds(1)));

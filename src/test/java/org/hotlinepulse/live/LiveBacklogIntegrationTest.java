@@ -4,7 +4,9 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.cdr.CdrWireFormat;
 import org.hotlinepulse.config.AlertmanagerConfig;
 import org.hotlinepulse.config.AlertsConfig;
 import org.hotlinepulse.config.DirectorySourceConfig;
@@ -18,15 +20,18 @@ import org.hotlinepulse.postgres.TemporaryDatabase;
 import org.hotlinepulse.simulate.FaultSpec;
 import org.hotlinepulse.simulate.SimulationSettings;
 import org.hotlinepulse.testing.InProcessKafka;
+import org.hotlinepulse.testing.PacedProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +49,7 @@ class LiveBacklogIntegrationTest {
     static final Instant FROM = Instant.parse("2026-10-11T16:00:00Z"); // Monday 12 October, 00:00 in Zhengzhou
     static final Duration QUIET_PARTITION_AFTER = Duration.ofSeconds(2);
     static final Duration FEED_DURATION = Duration.ofSeconds(30);
-    static final int FIRST_BATCH = 200;
+    static final Duration TICK = Duration.ofMillis(50);
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
@@ -89,40 +94,45 @@ class LiveBacklogIntegrationTest {
                 jdbc,
                 new DirectorySourceConfig(DirectorySourceConfig.Source.YAML, DIRECTORY.toString(),
                         Duration.ofMinutes(10)),
-                new RuntimeConfig(Duration.ofSeconds(1), null, 3, Duration.ofSeconds(1),
-                        QUIET_PARTITION_AFTER, 2),
+                new RuntimeConfig(Duration.ofSeconds(1), null, null, Duration.ofSeconds(1), Duration.ofSeconds(5),
+                        Duration.ofMinutes(10), QUIET_PARTITION_AFTER, 2),
                 AlertsConfig.DEFAULTS, AlertmanagerConfig.DEFAULTS);
         LiveJob job = new LiveJob(config, Directory.load(DIRECTORY), Map.of());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(job.flinkConfiguration());
         job.buildOn(env, job.cdrSource(), new LiveSinks(config, Map.of()));
-        // The feed is under way when the job starts: a job whose partitions have all been quiet
-        // for quiet_partition_after follows the wall clock, and a backlog arriving after that is late.
-        try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
-            PacedFeed.produce(producer, scenario.cdrs, 0, FIRST_BATCH, FEED_DURATION);
-        }
-        JobClient running = env.executeAsync("live backlog test");
-        try {
-            long fedFor;
-            try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
-                fedFor = PacedFeed.produce(producer, scenario.cdrs, FIRST_BATCH, scenario.cdrs.size(), FEED_DURATION);
+        // The feed is under way when the job starts, as a PBX's would be.
+        int perTick = (int) Math.ceil(scenario.cdrs.size() / (double) (FEED_DURATION.toMillis() / TICK.toMillis()));
+        long feedStarted = System.currentTimeMillis();
+        try (PacedProducer feed = new PacedProducer(kafka.bootstrapServers(), messages(scenario.cdrs), perTick, TICK)) {
+            JobClient running = env.executeAsync("live backlog test");
+            try {
+                long fedFor = feed.awaitDone(FEED_DURATION.multipliedBy(3)) - feedStarted;
+                assertThat(Duration.ofMillis(fedFor)).as("the feed outlasts quiet_partition_after many times")
+                        .isGreaterThan(QUIET_PARTITION_AFTER.multipliedBy(10));
+                assertTheOutputsOfTheReplay(jdbc);
+            } finally {
+                running.cancel().get();
             }
-            assertThat(Duration.ofMillis(fedFor)).as("the feed outlasts quiet_partition_after many times")
-                    .isGreaterThan(QUIET_PARTITION_AFTER.multipliedBy(10));
+        }
+    }
 
-            Map<String, String> rows = Map.of();
-            long deadline = System.currentTimeMillis() + 180_000;
-            while (System.currentTimeMillis() < deadline && !rows.equals(scenario.rows)) {
-                Thread.sleep(1_000);
-                rows = LiveOutputs.tableRows(jdbc);
-            }
-            assertThat(LiveOutputs.differences(scenario.rows, rows)).as("PostgreSQL rows (%d rejected, %d late)",
-                    kafka.readAll("hotline.cdr.rejected").size(), kafka.readAll("hotline.cdr.late").size()).isEmpty();
-            assertThat(LiveOutputs.differences(scenario.rows, LiveOutputs.topicRows(kafka.readAll("hotline.metrics"))))
-                    .as("rows on hotline.metrics").isEmpty();
-            assertThat(kafka.readAll("hotline.cdr.late")).as("late CDRs").hasSize((int) scenario.summary.late());
-            scenario.assertEpisodes(LiveOutputs.alertChanges(kafka.readAll("hotline.alerts")));
-        } finally {
-            running.cancel().get();
+    private static void assertTheOutputsOfTheReplay(JdbcConfig jdbc) throws Exception {
+        Map<String, String> rows = Map.of();
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline && !rows.equals(scenario.rows)) {
+            Thread.sleep(1_000);
+            rows = MetricRows.ofTables(jdbc);
         }
+        assertThat(MetricRows.differences(scenario.rows, rows)).as("PostgreSQL rows (%d rejected, %d late)",
+                kafka.readAll("hotline.cdr.rejected").size(), kafka.readAll("hotline.cdr.late").size()).isEmpty();
+        assertThat(MetricRows.differences(scenario.rows, MetricRows.ofTopic(kafka.readAll("hotline.metrics"))))
+                .as("rows on hotline.metrics").isEmpty();
+        assertThat(kafka.readAll("hotline.cdr.late")).as("late CDRs").hasSize((int) scenario.summary.late());
+        scenario.assertEpisodes(kafka.readAll("hotline.alerts"));
+    }
+
+    private static List<ProducerRecord<byte[], byte[]>> messages(List<Cdr> cdrs) {
+        return cdrs.stream().map(cdr -> new ProducerRecord<>("hotline.cdr",
+                cdr.getLine().getBytes(StandardCharsets.UTF_8), CdrWireFormat.encode(cdr))).toList();
     }
 }

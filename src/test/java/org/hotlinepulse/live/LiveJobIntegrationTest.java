@@ -103,7 +103,7 @@ class LiveJobIntegrationTest {
         Path cdrFile = Files.write(dir.resolve("cdrs.jsonl"), replayLines);
         new Replay(JobConfig.DEFAULTS, Directory.load(DIRECTORY), List.of(cdrFile), CdrFormat.JSONL,
                 new CallerPseudonymiser(new byte[32]), dir.resolve("replay"), 1).run();
-        expectedRows = LiveOutputs.replayRows(dir.resolve("replay/metrics.csv"));
+        expectedRows = MetricRows.ofReplay(dir.resolve("replay/metrics.csv"));
     }
 
     @AfterAll
@@ -148,8 +148,8 @@ class LiveJobIntegrationTest {
                 jdbc,
                 new DirectorySourceConfig(DirectorySourceConfig.Source.YAML, DIRECTORY.toString(),
                         Duration.ofMinutes(1)),
-                new RuntimeConfig(Duration.ofMillis(300), null, 3, Duration.ofMillis(500),
-                        Duration.ofSeconds(5), 2), AlertsConfig.DEFAULTS,
+                new RuntimeConfig(Duration.ofMillis(300), null, null, Duration.ofMillis(500),
+                        Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(5), 2), AlertsConfig.DEFAULTS,
                     AlertmanagerConfig.DEFAULTS);
     }
 
@@ -173,8 +173,8 @@ class LiveJobIntegrationTest {
             RunResult outcome = new RunResult(Map.of(), Map.of());
             long deadline = System.currentTimeMillis() + 120_000;
             while (System.currentTimeMillis() < deadline) {
-                outcome = new RunResult(LiveOutputs.topicRows(kafka.readAll("metrics-" + run)),
-                        LiveOutputs.tableRows(jdbc));
+                outcome = new RunResult(MetricRows.ofTopic(kafka.readAll("metrics-" + run)),
+                        MetricRows.ofTables(jdbc));
                 if (outcome.onKafka().equals(expectedRows) && outcome.inPostgres().equals(expectedRows)) {
                     break;
                 }

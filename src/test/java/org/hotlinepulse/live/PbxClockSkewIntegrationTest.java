@@ -85,7 +85,8 @@ class PbxClockSkewIntegrationTest {
                 DATABASE.config(),
                 new DirectorySourceConfig(DirectorySourceConfig.Source.YAML, DIRECTORY.toString(),
                         Duration.ofMinutes(10)),
-                new RuntimeConfig(Duration.ofMillis(500), null, 0, Duration.ofSeconds(1), Duration.ofSeconds(2), 1),
+                new RuntimeConfig(Duration.ofMillis(500), null, null, Duration.ofSeconds(1), Duration.ofSeconds(5),
+                        Duration.ofMinutes(10), Duration.ofSeconds(2), 1),
                 AlertsConfig.DEFAULTS, AlertmanagerConfig.DEFAULTS);
         LiveJob job = new LiveJob(config, Directory.load(DIRECTORY), Map.of());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(job.flinkConfiguration());

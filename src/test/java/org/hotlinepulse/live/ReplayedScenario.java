@@ -2,6 +2,8 @@ package org.hotlinepulse.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hotlinepulse.alerts.AlertBytes;
 import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.avro.AlertState;
 import org.hotlinepulse.avro.Cdr;
@@ -15,6 +17,7 @@ import org.hotlinepulse.replay.ReplaySummary;
 import org.hotlinepulse.simulate.SimulationSettings;
 import org.hotlinepulse.simulate.TrafficSimulator;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,17 +65,21 @@ final class ReplayedScenario {
         for (String line : Files.readAllLines(dir.resolve("replay/alerts.jsonl"))) {
             episodes.add(JSON.readTree(line));
         }
-        return new ReplayedScenario(cdrs, LiveOutputs.replayRows(dir.resolve("replay/metrics.csv")), episodes,
+        return new ReplayedScenario(cdrs, MetricRows.ofReplay(dir.resolve("replay/metrics.csv")), episodes,
                 summary);
     }
 
     /**
-     * The alert changes of a live run against the replay's episodes: each (id, state) published
+     * The alert changes of a live run (the messages of its alerts topic) against the replay's episodes: each (id, state) published
      * once; every episode that started before the replay's input ran out is the replay's, with the
      * same end. After that a live job goes on with the wall clock (SILENT and FEED_STALE for feeds
      * that stopped), which a replay by definition never sees.
      */
-    void assertEpisodes(List<Alert> changes) {
+    void assertEpisodes(List<ConsumerRecord<byte[], byte[]>> alertMessages) throws IOException {
+        List<Alert> changes = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> message : alertMessages) {
+            changes.add(AlertBytes.decode(message.value()));
+        }
         long lastStart = cdrs.stream().mapToLong(c -> c.getStartTime().toEpochMilli()).max().orElseThrow();
         Instant endOfReplay = Instant.ofEpochMilli(lastStart).minus(JobConfig.DEFAULTS.metrics().maxOutOfOrderness());
         Map<String, Alert> firing = new HashMap<>();

@@ -1,6 +1,7 @@
 package org.hotlinepulse.metrics;
 
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.hotlinepulse.avro.Scope;
@@ -135,5 +136,24 @@ class DepartmentWindowsHarnessTest {
         harness.processWatermark(T0 + 15 * MINUTE - 1 + LATENESS.toMillis());
         emitted();
         assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void aLateDeltaBeforeTheFirstWatermarkAfterARestoreCorrectsTheRowsAlreadySent() throws Exception {
+        harness.processElement(minute("L1", T0, 3, 2), T0);
+        harness.processWatermark(T0 + 15 * MINUTE - 1);
+        assertThat(emitted()).hasSize(2);
+        OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+        harness.close();
+
+        // Flink does not checkpoint watermarks: the restored operator's is Long.MIN_VALUE.
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new DepartmentWindows(List.of(1, 15), LATENESS)), m -> m.department, Types.STRING);
+        harness.initializeState(checkpoint);
+        harness.open();
+        harness.processElement(minute("L2", T0, 1, 1), T0);
+
+        assertThat(emitted()).extracting(m -> m.windowStart, m -> m.windowMinutes, m -> m.counts.attempts)
+                .containsExactlyInAnyOrder(tuple(T0, 1, 4L), tuple(T0, 15, 4L));
     }
 }

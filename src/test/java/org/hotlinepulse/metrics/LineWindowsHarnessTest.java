@@ -3,6 +3,8 @@ package org.hotlinepulse.metrics;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.hotlinepulse.alerts.LineEvent;
@@ -303,5 +305,30 @@ class LineWindowsHarnessTest {
         List<String> expected = new ArrayList<>(first.lines().stream().map(Line::number).toList());
         reorganised.lines().stream().map(Line::number).filter(n -> first.line(n) == null).forEach(expected::add);
         assertThat(listed).containsExactlyElementsOf(expected).contains("037100000009");
+    }
+
+    @Test
+    void aLateCallBeforeTheFirstWatermarkAfterARestoreCorrectsTheRowsAlreadySent() throws Exception {
+        send("a", T0 + 5_000, Outcome.ANSWERED);
+        harness.processWatermark(T0 + 15 * MINUTE - 1);
+        assertThat(rows()).hasSize(2);
+        departmentDeltas();
+        OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+        harness.close();
+
+        // Flink does not checkpoint watermarks: the restored operator's is Long.MIN_VALUE.
+        Directory directory = Directory.load(Path.of("src/test/resources/job/directory.yaml"));
+        harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
+                new LineWindows(directory, MetricSettings.DEFAULTS, List.of(1, 15), LATENESS, Duration.ofHours(24)),
+                List.of(LineWindows.DIRECTORY)), r -> r.cdr.getLine(), Types.STRING, 1, 1, 0);
+        harness.initializeState(checkpoint);
+        harness.open();
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        send("late", T0 + 20_000, Outcome.ANSWERED);
+
+        assertThat(rows()).extracting(m -> m.windowStart, m -> m.windowMinutes, m -> m.counts.attempts)
+                .containsExactlyInAnyOrder(tuple(T0, 1, 2L), tuple(T0, 15, 2L));
+        assertThat(departmentDeltas()).extracting(d -> d.minuteStart, d -> d.counts.attempts)
+                .containsExactly(tuple(T0, 1L));
     }
 }

@@ -1,15 +1,28 @@
 package org.hotlinepulse.testing;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
-/** A real one-node Kafka broker (KRaft, combined broker and controller) inside the test JVM. */
+/**
+ * A real one-node Kafka broker (KRaft, combined broker and controller) inside the test JVM. The
+ * broker can be stopped and started again, on the same port with the same logs, as a restart of
+ * the broker looks to its clients.
+ */
 public final class InProcessKafka implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
 
@@ -31,17 +44,33 @@ public final class InProcessKafka implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
-    public void createTopics(Map<String, Integer> partitionsByTopic) throws Exception {
-        KafkaClients.createTopics(bootstrapServers(), partitionsByTopic);
+    /** Shuts the broker down (the controller stays up); clients see the broker gone. */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(broker -> {
+            broker.shutdown();
+            broker.awaitShutdown();
+        });
     }
 
-    /** A producer of raw bytes to this broker ({@code acks=all}); the caller closes it. */
-    public KafkaProducer<byte[], byte[]> producer() {
-        return KafkaClients.producer(bootstrapServers());
+    /** Starts the broker again on the same port, with the logs it had. */
+    public void startBroker() throws Exception {
+        cluster.brokers().values().forEach(broker -> broker.startup());
+        cluster.waitForReadyBrokers();
+    }
+
+    public void createTopics(Map<String, Integer> partitionsByTopic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            admin.createTopics(partitionsByTopic.entrySet().stream()
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList()).all().get();
+        }
     }
 
     public void produce(String topic, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers());
+        props.put("acks", "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props,
+                new ByteArraySerializer(), new ByteArraySerializer())) {
             for (ProducerRecord<byte[], byte[]> record : records) {
                 producer.send(record);
             }
@@ -51,7 +80,24 @@ public final class InProcessKafka implements AutoCloseable {
 
     /** Every committed message of the topic so far, in partition and offset order. */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        return KafkaClients.readAll(bootstrapServers(), topic);
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers());
+        props.put("isolation.level", "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
     }
 
     @Override

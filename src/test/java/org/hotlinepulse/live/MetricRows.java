@@ -1,8 +1,6 @@
 package org.hotlinepulse.live;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hotlinepulse.alerts.AlertBytes;
-import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.avro.LineMetrics;
 import org.hotlinepulse.avro.Scope;
 import org.hotlinepulse.config.JdbcConfig;
@@ -27,15 +25,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a run of the job left in its outputs, in forms that compare directly with a {@code replay}
- * of the same CDRs: metric rows as {@code metrics.csv} lines (probe counts included) keyed by row
- * key, and alert state changes as read from {@code hotline.alerts}.
+ * Metrics rows of the three places a test compares, each as a map from
+ * {@link WindowMetrics#rowKey()} to the row in {@code metrics.csv} form (probe counts included):
+ * a replay's {@code metrics.csv}, the metrics topic (last value per key, as compaction keeps it)
+ * and the PostgreSQL tables.
  */
-final class LiveOutputs {
-    private LiveOutputs() {}
+final class MetricRows {
+    private MetricRows() {}
 
-    /** The rows of a replay's {@code metrics.csv}, keyed as {@link WindowMetrics#rowKey()}. */
-    static Map<String, String> replayRows(Path metricsCsv) throws IOException {
+    /** The rows of a replay's {@code metrics.csv}. */
+    static Map<String, String> ofReplay(Path metricsCsv) throws IOException {
         Map<String, String> rows = new HashMap<>();
         List<String> csv = Files.readAllLines(metricsCsv);
         for (String row : csv.subList(1, csv.size())) {
@@ -45,8 +44,14 @@ final class LiveOutputs {
         return rows;
     }
 
-    /** The last value per row key on the metrics topic, as a compacted topic would keep it. */
-    static Map<String, String> topicRows(List<ConsumerRecord<byte[], byte[]>> messages) throws IOException {
+    /** The end of a row's window, in epoch milliseconds, from its key. */
+    static long windowEnd(String rowKey) {
+        String[] f = rowKey.split("\\|");
+        return Long.parseLong(f[2]) + Long.parseLong(f[3]) * 60_000L;
+    }
+
+    /** The last value per row key on the metrics topic. */
+    static Map<String, String> ofTopic(List<ConsumerRecord<byte[], byte[]>> messages) throws IOException {
         Map<String, String> rows = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> message : messages) {
             LineMetrics m = LineMetrics.fromByteBuffer(ByteBuffer.wrap(message.value()));
@@ -66,8 +71,8 @@ final class LiveOutputs {
         return rows;
     }
 
-    /** Both metrics tables, in the CSV form. */
-    static Map<String, String> tableRows(JdbcConfig jdbc) throws Exception {
+    /** Both metrics tables. */
+    static Map<String, String> ofTables(JdbcConfig jdbc) throws Exception {
         Map<String, String> rows = new HashMap<>();
         try (Connection connection = PostgresConnections.open(jdbc, Map.of());
              Statement statement = connection.createStatement()) {
@@ -118,14 +123,5 @@ final class LiveOutputs {
 
     private static List<String> first(List<String> rows) {
         return rows.subList(0, Math.min(3, rows.size()));
-    }
-
-    /** The alert state changes on the alerts topic, in the order of its (single) partition. */
-    static List<Alert> alertChanges(List<ConsumerRecord<byte[], byte[]>> messages) throws IOException {
-        List<Alert> changes = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> message : messages) {
-            changes.add(AlertBytes.decode(message.value()));
-        }
-        return changes;
     }
 }

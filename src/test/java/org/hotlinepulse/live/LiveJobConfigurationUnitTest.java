@@ -1,0 +1,45 @@
+package org.hotlinepulse.live;
+
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.hotlinepulse.config.JobConfig;
+import org.hotlinepulse.config.RuntimeConfig;
+import org.hotlinepulse.directory.Directory;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LiveJobConfigurationUnitTest {
+
+    @Test
+    void restartsBackOffWithoutEverGivingUpAndCheckpointsOutliveTheJob() throws Exception {
+        JobConfig config = new JobConfig(JobConfig.DEFAULTS.metrics(), JobConfig.DEFAULTS.kafka(),
+                JobConfig.DEFAULTS.jdbc(), JobConfig.DEFAULTS.directory(),
+                new RuntimeConfig(Duration.ofSeconds(5), "file:///srv/hp/checkpoints", null,
+                        Duration.ofSeconds(2), Duration.ofMinutes(3), Duration.ofMinutes(20),
+                        Duration.ofMinutes(1), 1),
+                JobConfig.DEFAULTS.alerts(), JobConfig.DEFAULTS.alertmanager());
+        Configuration flink = new LiveJob(config, Directory.load(Path.of("src/test/resources/job/directory.yaml")), Map.of()).flinkConfiguration();
+
+        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
+        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF))
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF))
+                .isEqualTo(Duration.ofMinutes(3));
+        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD))
+                .isEqualTo(Duration.ofMinutes(20));
+        assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS))
+                .isEqualTo(Integer.MAX_VALUE);
+        assertThat(flink.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION))
+                .isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        assertThat(flink.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("file:///srv/hp/checkpoints");
+        assertThat(flink.get(CheckpointingOptions.SAVEPOINT_DIRECTORY))
+                .isEqualTo("file:///srv/hp/checkpoints/savepoints");
+    }
+}
