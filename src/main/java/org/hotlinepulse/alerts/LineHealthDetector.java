@@ -77,7 +77,9 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
         // After a restore a CDR already late for the rules stays late (DESIGN §6).
         long watermark = passed.current(ctx.timerService());
         if (event.isListing()) {
-            if (watchedSince.value() == null) {
+            // A listing can reach a line after the end of a bounded input (the directory joins
+            // whenever it arrives); in replay nothing is judged then (DESIGN §6).
+            if (watchedSince.value() == null && watermark != Long.MAX_VALUE) {
                 // A line listed before any CDR has moved event time is watched from the first
                 // watermark: the earliest event time the job knows (DESIGN §6, SILENT).
                 watchedSince.update(watermark);

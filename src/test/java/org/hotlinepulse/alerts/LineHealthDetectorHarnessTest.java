@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.tuple;
 class LineHealthDetectorHarnessTest {
     static final String LINE = "037167890001";
     static final String UNKNOWN = "037199990000";
+    /** A line without expected_calls_per_hour: SILENT after one whole service day. */
+    static final String NO_BASELINE = "037167890002";
     static final long MINUTE = 60_000;
 
     private KeyedBroadcastOperatorTestHarness<String, LineEvent, Directory, Alert> harness;
@@ -137,6 +139,18 @@ class LineHealthDetectorHarnessTest {
         call(LINE, at("2026-10-12T09:00:00"), Outcome.ANSWERED);
         harness.processWatermark(at("2026-10-12T09:05:00"));
         harness.processWatermark(Long.MAX_VALUE);
+        assertThat(alerts()).isEmpty();
+    }
+
+    @Test
+    void aListingThatArrivesAfterTheEndOfABoundedInputIsNotJudged() throws Exception {
+        // Seen in a replay of a few CDRs: the directory joined after the input had ended, and the
+        // silence of a line never called was computed from the end of time (long overflow, the
+        // replay failed).
+        call(LINE, at("2026-10-12T09:00:00"), Outcome.ANSWERED);
+        harness.processWatermark(Long.MAX_VALUE);
+        harness.processElement(LineEvent.listed(NO_BASELINE), Long.MIN_VALUE);
+        harness.processElement(LineEvent.listed(LINE), Long.MIN_VALUE);
         assertThat(alerts()).isEmpty();
     }
 
