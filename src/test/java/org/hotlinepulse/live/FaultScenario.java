@@ -130,6 +130,18 @@ final class FaultScenario {
      */
     static Path writeConfig(Path file, String bootstrapServers, JdbcConfig jdbc, Path checkpoints)
             throws Exception {
+        return writeConfig(file, bootstrapServers, jdbc, checkpoints, null);
+    }
+
+    /** As {@link #writeConfig(Path, String, JdbcConfig, Path)}, paging through {@code alertmanager} when not null. */
+    static Path writeConfig(Path file, String bootstrapServers, JdbcConfig jdbc, Path checkpoints,
+                            String alertmanager) throws Exception {
+        String alertmanagerSection = alertmanager == null ? "" : """
+                alertmanager:
+                  urls: [%s]
+                  resend_interval: 2s
+                  max_backoff: 2s
+                """.formatted(alertmanager);
         return Files.writeString(file, """
                 kafka:
                   bootstrap_servers: %s
@@ -150,7 +162,7 @@ final class FaultScenario {
                   quiet_partition_after: 30m
                   parallelism: 1
                 """.formatted(bootstrapServers, jdbc.url(), jdbc.user(), DIRECTORY,
-                checkpoints.toUri()));
+                checkpoints.toUri()) + alertmanagerSection);
     }
 
     /** What the job has written so far. */
