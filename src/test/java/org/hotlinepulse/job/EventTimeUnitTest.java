@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The live job's watermark generators, with both clocks in the test's hand: the wall clock the
  * clock input follows, and the input-activity clock that idleness is measured on.
  */
-class ClockWatermarksUnitTest {
+class EventTimeUnitTest {
     static final Duration DELAY = Duration.ofMinutes(10);
     static final Duration QUIET_AFTER = Duration.ofMinutes(1);
     static final Duration STALLED = QUIET_AFTER.multipliedBy(EventTime.STALLED_PARTITION_FACTOR);
