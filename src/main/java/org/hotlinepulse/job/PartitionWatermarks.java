@@ -19,9 +19,8 @@ import java.util.function.LongSupplier;
 final class PartitionWatermarks<T> implements WatermarkGenerator<T> {
     private final InputWatermarks<T> records;
     private final long maxOutOfOrdernessMs;
-    private final long quietAfterNanos;
-    private final long stalledAfterNanos;
     private final long quietAfterMs;
+    private final long stalledAfterMs;
     private final RelativeClock activity;
     private final LongSupplier clock;
     private long maxTimestamp = Long.MIN_VALUE;
@@ -33,8 +32,7 @@ final class PartitionWatermarks<T> implements WatermarkGenerator<T> {
         this.records = new InputWatermarks<>(maxOutOfOrdernessMs);
         this.maxOutOfOrdernessMs = maxOutOfOrdernessMs;
         this.quietAfterMs = quietAfterMs;
-        this.quietAfterNanos = quietAfterMs * 1_000_000;
-        this.stalledAfterNanos = stalledAfterMs * 1_000_000;
+        this.stalledAfterMs = stalledAfterMs;
         this.activity = activity;
         this.clock = clock;
         this.lastActivityNanos = activity.relativeTimeNanos();
@@ -54,7 +52,7 @@ final class PartitionWatermarks<T> implements WatermarkGenerator<T> {
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
         long quietNanos = activity.relativeTimeNanos() - lastActivityNanos;
-        if (quietNanos >= (caughtUp() ? quietAfterNanos : stalledAfterNanos)) {
+        if (quietNanos >= (caughtUp() ? quietAfterMs : stalledAfterMs) * 1_000_000) {
             if (!idle) {
                 idle = true;
                 output.markIdle();
