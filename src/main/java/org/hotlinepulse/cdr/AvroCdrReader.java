@@ -150,12 +150,7 @@ public final class AvroCdrReader implements CdrReader {
     }
 
     private InputRecord accept(long recordPosition, Cdr cdr) {
-        String hash = cdr.getCallerHash();
-        if (hash != null && CdrFields.looksLikeRawNumber(hash)) {
-            cdr.setCallerHash(pseudonymiser.pseudonymise(hash));
-        } else if (hash != null && hash.isEmpty()) {
-            cdr.setCallerHash(null);
-        }
+        cdr.setCallerHash(CallerHashes.fromReader(cdr.getCallerHash(), pseudonymiser));
         String reason = CdrValidator.validate(cdr);
         if (reason != null) {
             return InputRecord.rejected(origin, recordPosition, reason, CdrJson.toJson(cdr));

@@ -31,22 +31,4 @@ final class CdrFields {
             END_TIME, OUTCOME, RELEASE_CAUSE, RELEASED_BY, IVR, PROBE, AGENT_ID, SOURCE, RESOLVED, SATISFACTION);
 
     private CdrFields() {}
-
-    /**
-     * True when a caller_hash value is made only of what phone numbers are written with (digits, '+', spaces,
-     * dashes, dots, parentheses): a producer has put the raw number in the hash field. A hex digest practically
-     * always contains a letter.
-     */
-    static boolean looksLikeRawNumber(String callerHash) {
-        boolean digit = false;
-        for (int i = 0; i < callerHash.length(); i++) {
-            char c = callerHash.charAt(i);
-            if (Character.isDigit(c)) {
-                digit = true;
-            } else if ("+\uFF0B -().".indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return digit;
-    }
 }

@@ -17,7 +17,8 @@ public final class CdrJson {
 
     /**
      * One JSON object in schema field order; times as ISO-8601 UTC with milliseconds when non-zero, e.g.
-     * "2026-10-12T01:03:11Z"; null fields omitted, ivr and probe always written.
+     * "2026-10-12T01:03:11Z"; null fields omitted, ivr and probe always written. A caller_hash that is not a
+     * pseudonym (a raw number a producer published) is never written.
      */
     public static String toJson(Cdr cdr) {
         StringWriter out = new StringWriter(320);
@@ -25,7 +26,7 @@ public final class CdrJson {
             g.writeStartObject();
             string(g, CdrFields.CALL_ID, cdr.getCallId());
             string(g, CdrFields.LINE, cdr.getLine());
-            string(g, CdrFields.CALLER_HASH, cdr.getCallerHash());
+            string(g, CdrFields.CALLER_HASH, CallerHashes.publishable(cdr.getCallerHash()));
             time(g, CdrFields.START_TIME, cdr.getStartTime());
             time(g, CdrFields.QUEUE_TIME, cdr.getQueueTime());
             time(g, CdrFields.ANSWER_TIME, cdr.getAnswerTime());

@@ -260,12 +260,8 @@ final class CdrJsonParser {
         if (t != JsonToken.VALUE_STRING) {
             throw new Rejection("field caller_hash is not a string");
         }
-        String value = p.getText();
-        if (value.isEmpty()) {
-            return null;
-        }
         // A producer that put the raw number where the hash belongs: hash it rather than let it through.
-        return CdrFields.looksLikeRawNumber(value) ? pseudonymiser.pseudonymise(value) : value;
+        return CallerHashes.fromReader(p.getText(), pseudonymiser);
     }
 
     private static Instant time(JsonParser p, JsonToken t, String name) throws IOException, Rejection {

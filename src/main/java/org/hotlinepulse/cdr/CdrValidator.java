@@ -20,6 +20,11 @@ public final class CdrValidator {
     /** How far ahead of the processing machine's clock a start_time may be (clock skew, not a unit error). */
     static final Duration MAX_AHEAD_OF_CLOCK = Duration.ofMinutes(5);
     static final Duration MAX_CALL = Duration.ofHours(24);
+    static final int MAX_LINE_LENGTH = 32;
+    /** For call_id, source and agent_id: ids, not free text; a bound keeps keys, state and alerts small. */
+    static final int MAX_ID_LENGTH = 128;
+    /** How much of an offending value a reason quotes. */
+    private static final int QUOTED_LENGTH = 40;
 
     private CdrValidator() {}
 
@@ -42,12 +47,28 @@ public final class CdrValidator {
 
     private static String firstViolation(Cdr cdr, Instant now) {
         String reason = requiredString("call_id", cdr.getCallId());
+        if (reason == null) {
+            reason = notLongerThan("call_id", cdr.getCallId());
+        }
+        if (reason == null) {
+            reason = requiredString("line", cdr.getLine());
+        }
+        if (reason == null) {
+            reason = telephoneNumber("line", cdr.getLine());
+        }
+        if (reason == null) {
+            reason = notLongerThan("source", cdr.getSource());
+        }
+        if (reason == null) {
+            reason = notLongerThan("agent_id", cdr.getAgentId());
+        }
         if (reason != null) {
             return reason;
         }
-        reason = requiredString("line", cdr.getLine());
-        if (reason != null) {
-            return reason;
+        if (cdr.getCallerHash() != null && !CallerHashes.isPseudonym(cdr.getCallerHash())) {
+            // Never quoted: it is taken for a raw caller number.
+            return "field caller_hash is not a pseudonym (64 lowercase hexadecimal characters): a raw caller"
+                    + " number must be replaced by its HMAC-SHA-256 before it is published";
         }
         Instant start = cdr.getStartTime();
         Instant end = cdr.getEndTime();
@@ -115,6 +136,33 @@ public final class CdrValidator {
             return "field " + field + " is empty";
         }
         return null;
+    }
+
+    private static String notLongerThan(String field, String value) {
+        if (value == null || value.length() <= MAX_ID_LENGTH) {
+            return null;
+        }
+        return "field " + field + " " + quoted(value) + " is longer than " + MAX_ID_LENGTH + " characters";
+    }
+
+    /** 1 to 32 characters: digits, with an optional leading '+'. */
+    private static String telephoneNumber(String field, String value) {
+        int from = value.startsWith("+") ? 1 : 0;
+        boolean digits = value.length() > from && value.length() <= MAX_LINE_LENGTH;
+        for (int i = from; digits && i < value.length(); i++) {
+            char c = value.charAt(i);
+            digits = c >= '0' && c <= '9';
+        }
+        return digits ? null : "field " + field + " " + quoted(value) + " is not a telephone number (1 to "
+                + MAX_LINE_LENGTH + " digits, with an optional leading +)";
+    }
+
+    /** The value in quotes, cut to its first characters when long, with its length. */
+    private static String quoted(String value) {
+        if (value.length() <= QUOTED_LENGTH) {
+            return "\"" + value + "\"";
+        }
+        return "\"" + value.substring(0, QUOTED_LENGTH) + "…\" (" + value.length() + " characters)";
     }
 
     private static String within(String field, Instant time, Instant start, Instant end) {

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns the text of a rejected JSON line into the {@code rawRecord} of its rejection without any raw caller
@@ -22,15 +21,10 @@ final class RejectedRecordRedactor {
 
     /** Longest raw text kept for a line that is not a JSON object. */
     static final int MAX_RAW_TEXT = 10_000;
-    static final String MASK = "***";
-    /** Digit runs with at least this many digits are taken for phone numbers when outside canonical fields. */
-    private static final int PHONE_DIGITS = 7;
 
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private static final Pattern DIGIT_RUN =
-            Pattern.compile("[+\uFF0B]?\\(?\\p{Nd}(?:[\\p{Nd} ().\\-]*\\p{Nd})?");
 
     private final CallerPseudonymiser pseudonymiser;
 
@@ -86,26 +80,24 @@ final class RejectedRecordRedactor {
                     hashWritten = true;
                 }
             } else if (!name.equals(CdrFields.CALLER_NAME)) {
-                boolean keep = topLevel && CdrFields.CANONICAL.contains(name) && value.isValueNode();
-                out.set(name, keep ? value : redactValue(value));
+                boolean canonical = topLevel && CdrFields.CANONICAL.contains(name);
+                boolean keep = canonical && value.isValueNode();
+                // A key is text like any other: {"13800001234": ...} must not carry the number out.
+                out.set(canonical ? name : PhoneNumbers.mask(name), keep ? value : redactValue(value));
             }
         }
         return out;
     }
 
+    /** Whatever a caller_hash holds that is not a pseudonym is hashed as a raw number, or dropped when it has no digit. */
     private JsonNode redactCallerHash(JsonNode value) {
-        if (value.isTextual()) {
-            return TextNode.valueOf(redactCallerHash(value.asText()));
-        }
-        return redactValue(value);
+        String hash = CallerHashes.fromReader(value.isValueNode() ? value.asText() : value.toString(), pseudonymiser);
+        return hash == null ? NullNode.getInstance() : TextNode.valueOf(hash);
     }
 
-    /** A raw number in caller_hash is hashed; a hex digest is kept; anything else has its digit runs masked. */
     private String redactCallerHash(String value) {
-        if (CdrFields.looksLikeRawNumber(value)) {
-            return pseudonymiser.pseudonymise(value);
-        }
-        return value.chars().allMatch(c -> Character.digit(c, 16) >= 0) ? value : maskPhoneNumbers(value);
+        String hash = CallerHashes.fromReader(value, pseudonymiser);
+        return hash == null ? "" : hash;
     }
 
     private JsonNode redactValue(JsonNode value) {
@@ -119,7 +111,7 @@ final class RejectedRecordRedactor {
         }
         if (value.isTextual() || value.isNumber()) {
             String text = value.asText();
-            String masked = maskPhoneNumbers(text);
+            String masked = PhoneNumbers.mask(text);
             return masked.equals(text) ? value : TextNode.valueOf(masked);
         }
         return value;
@@ -145,7 +137,7 @@ final class RejectedRecordRedactor {
                 while (end < n && !isWordStart(s.charAt(end)) && s.charAt(end) != '"' && s.charAt(end) != '\'') {
                     end++;
                 }
-                out.append(maskPhoneNumbers(s.substring(i, end)));
+                out.append(PhoneNumbers.mask(s.substring(i, end)));
                 i = end;
                 continue;
             }
@@ -158,7 +150,7 @@ final class RejectedRecordRedactor {
                 out.append(redactPair(token, s.substring(tokenEnd, valueStart), s.substring(valueStart, valueEnd)));
                 i = valueEnd;
             } else {
-                out.append(maskPhoneNumbers(token));
+                out.append(PhoneNumbers.mask(token));
                 i = tokenEnd;
             }
         }
@@ -182,11 +174,12 @@ final class RejectedRecordRedactor {
         if (keyToken.startsWith("\"") && CdrFields.CANONICAL.contains(key)) {
             return keyToken + between + value;
         }
-        return maskPhoneNumbers(keyToken) + between + maskPhoneNumbers(value);
+        return PhoneNumbers.mask(keyToken) + between + PhoneNumbers.mask(value);
     }
 
+    /** Not '_': in {@code 138_0000_1234} it separates digits. */
     private static boolean isWordStart(char c) {
-        return Character.isLetter(c) || c == '_';
+        return Character.isLetter(c);
     }
 
     private static int endOfWord(String s, int from) {
@@ -240,37 +233,6 @@ final class RejectedRecordRedactor {
         char quote = token.charAt(0);
         int end = token.length() > 1 && token.charAt(token.length() - 1) == quote ? token.length() - 1 : token.length();
         return token.substring(1, end);
-    }
-
-    /** Replaces each run of digits (with the separators phone numbers are written with) of 7 or more digits. */
-    static String maskPhoneNumbers(String text) {
-        Matcher m = DIGIT_RUN.matcher(text);
-        StringBuilder out = null;
-        int last = 0;
-        while (m.find()) {
-            if (countDigits(m.group()) < PHONE_DIGITS) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(text.length());
-            }
-            out.append(text, last, m.start()).append(MASK);
-            last = m.end();
-        }
-        if (out == null) {
-            return text;
-        }
-        return out.append(text, last, text.length()).toString();
-    }
-
-    private static int countDigits(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isDigit(s.charAt(i))) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static String toJson(JsonNode node) {

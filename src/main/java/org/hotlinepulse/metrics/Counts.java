@@ -105,8 +105,9 @@ public class Counts {
                 connected++;
                 answered++;
                 long waitMs = waitMs(cdr, cdr.getAnswerTime());
-                waitMsSum += waitMs;
-                talkMsSum += cdr.getEndTime().toEpochMilli() - cdr.getAnswerTime().toEpochMilli();
+                waitMsSum = Math.addExact(waitMsSum, waitMs);
+                talkMsSum = Math.addExact(talkMsSum,
+                        Math.subtractExact(cdr.getEndTime().toEpochMilli(), cdr.getAnswerTime().toEpochMilli()));
                 if (waitMs <= settings.serviceLevelMs()) {
                     answeredWithinSl++;
                 }
@@ -134,7 +135,7 @@ public class Counts {
         Integer score = cdr.getSatisfaction();
         if (score != null) {
             satisfactionCount++;
-            satisfactionSum += score;
+            satisfactionSum = Math.addExact(satisfactionSum, score);
             if (score >= 4) {
                 satisfied++;
             }
@@ -174,29 +175,29 @@ public class Counts {
     /** Wait runs from queue_time where present, else from start_time. */
     private static long waitMs(Cdr cdr, Instant until) {
         Instant from = cdr.getQueueTime() != null ? cdr.getQueueTime() : cdr.getStartTime();
-        return until.toEpochMilli() - from.toEpochMilli();
+        return Math.subtractExact(until.toEpochMilli(), from.toEpochMilli());
     }
 
     /** Adds another span's counts to this one. */
     public void add(Counts other) {
-        attempts += other.attempts;
-        connected += other.connected;
-        answered += other.answered;
-        abandoned += other.abandoned;
-        shortAbandoned += other.shortAbandoned;
-        noAnswer += other.noAnswer;
-        busy += other.busy;
-        failed += other.failed;
-        answeredWithinSl += other.answeredWithinSl;
-        waitMsSum += other.waitMsSum;
-        talkMsSum += other.talkMsSum;
-        resolvedKnown += other.resolvedKnown;
-        resolved += other.resolved;
-        satisfactionCount += other.satisfactionCount;
-        satisfactionSum += other.satisfactionSum;
-        satisfied += other.satisfied;
-        probeAttempts += other.probeAttempts;
-        probeConnected += other.probeConnected;
+        attempts = Math.addExact(attempts, other.attempts);
+        connected = Math.addExact(connected, other.connected);
+        answered = Math.addExact(answered, other.answered);
+        abandoned = Math.addExact(abandoned, other.abandoned);
+        shortAbandoned = Math.addExact(shortAbandoned, other.shortAbandoned);
+        noAnswer = Math.addExact(noAnswer, other.noAnswer);
+        busy = Math.addExact(busy, other.busy);
+        failed = Math.addExact(failed, other.failed);
+        answeredWithinSl = Math.addExact(answeredWithinSl, other.answeredWithinSl);
+        waitMsSum = Math.addExact(waitMsSum, other.waitMsSum);
+        talkMsSum = Math.addExact(talkMsSum, other.talkMsSum);
+        resolvedKnown = Math.addExact(resolvedKnown, other.resolvedKnown);
+        resolved = Math.addExact(resolved, other.resolved);
+        satisfactionCount = Math.addExact(satisfactionCount, other.satisfactionCount);
+        satisfactionSum = Math.addExact(satisfactionSum, other.satisfactionSum);
+        satisfied = Math.addExact(satisfied, other.satisfied);
+        probeAttempts = Math.addExact(probeAttempts, other.probeAttempts);
+        probeConnected = Math.addExact(probeConnected, other.probeConnected);
     }
 
     public Counts copy() {

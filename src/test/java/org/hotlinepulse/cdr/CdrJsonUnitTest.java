@@ -22,11 +22,11 @@ class CdrJsonUnitTest {
 
     @Test
     void writesEveryField() {
-        Cdr cdr = CdrFixtures.cdr().callId("c").callerHash("h").start("2026-10-12T01:00:00Z")
+        Cdr cdr = CdrFixtures.cdr().callId("c").callerHash("0f".repeat(32)).start("2026-10-12T01:00:00Z")
                 .queueAfter(Duration.ofSeconds(3)).endAfter(Duration.ofSeconds(9)).outcome(Outcome.ABANDONED)
                 .releaseCause(16).releasedBy(ReleasedBy.CALLER).ivr(true).probe(true).agentId("a").source("s")
                 .resolved(false).satisfaction(2).buildUnchecked();
-        assertThat(CdrJson.toJson(cdr)).isEqualTo("{\"call_id\":\"c\",\"line\":\"037167890001\",\"caller_hash\":\"h\","
+        assertThat(CdrJson.toJson(cdr)).isEqualTo("{\"call_id\":\"c\",\"line\":\"037167890001\",\"caller_hash\":\"" + "0f".repeat(32) + "\","
                 + "\"start_time\":\"2026-10-12T01:00:00Z\",\"queue_time\":\"2026-10-12T01:00:03Z\","
                 + "\"end_time\":\"2026-10-12T01:00:09Z\",\"outcome\":\"ABANDONED\",\"release_cause\":16,"
                 + "\"released_by\":\"CALLER\",\"ivr\":true,\"probe\":true,\"agent_id\":\"a\",\"source\":\"s\","
@@ -43,7 +43,7 @@ class CdrJsonUnitTest {
     @Test
     void parseLineMatchesTheReader() {
         InputRecord r = CdrJson.parseLine("kafka:hotline.cdr.json", 42,
-                "{\"call_id\":\"c\",\"line\":\"l\",\"start_time\":\"2026-10-12T09:00:00+08:00\","
+                "{\"call_id\":\"c\",\"line\":\"12345\",\"start_time\":\"2026-10-12T09:00:00+08:00\","
                         + "\"end_time\":\"2026-10-12T09:00:05+08:00\",\"release_cause\":1}", CdrFixtures.PSEUDONYMISER);
         assertThat(r.origin).isEqualTo("kafka:hotline.cdr.json");
         assertThat(r.position).isEqualTo(42);

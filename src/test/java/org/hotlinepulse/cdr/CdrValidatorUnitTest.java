@@ -56,6 +56,41 @@ class CdrValidatorUnitTest {
     }
 
     @Test
+    void lineIsATelephoneNumber() {
+        assertThat(validate(call().line("+8637167890001"))).isNull();
+        assertThat(validate(call().line("1".repeat(32)))).isNull();
+        assertThat(validate(call().line("1".repeat(33)))).isEqualTo("field line \"" + "1".repeat(33)
+                + "\" is not a telephone number (1 to 32 digits, with an optional leading +)");
+        for (String bad : new String[] {"+", "0371-6789", "tel:12345", "12345 ", "１２３４５"}) {
+            assertThat(validate(call().line(bad))).as(bad).contains("is not a telephone number");
+        }
+        // A 350 KB line once became a 1 MB alert; a reason quotes only the start of a long value.
+        String huge = "9".repeat(350_000);
+        assertThat(validate(call().line(huge))).hasSizeLessThan(200).contains("(350000 characters)");
+    }
+
+    @Test
+    void idsHaveABoundedLength() {
+        String ok = "x".repeat(128);
+        assertThat(validate(call().callId(ok).source(ok).agentId(ok))).isNull();
+        assertThat(validate(call().callId(ok + "x"))).startsWith("field call_id \"xxxx")
+                .endsWith("(129 characters) is longer than 128 characters");
+        assertThat(validate(call().source(ok + "x"))).startsWith("field source ");
+        assertThat(validate(call().agentId(ok + "x"))).startsWith("field agent_id ");
+    }
+
+    @Test
+    void callerHashIsAPseudonymOrTheRecordIsRejectedWithoutQuotingIt() {
+        assertThat(validate(call().callerHash("0123456789abcdef".repeat(4)))).isNull();
+        for (String raw : new String[] {"13800001234", "tel:13800001234", "+86 138 0000 1234 (mobile)",
+                "0123456789ABCDEF".repeat(4), "0123456789abcdef".repeat(4) + "0", "probe"}) {
+            String reason = validate(call().callerHash(raw));
+            assertThat(reason).as(raw).startsWith("field caller_hash is not a pseudonym")
+                    .doesNotContain(raw).doesNotContain("1234");
+        }
+    }
+
+    @Test
     void requiredTimes() {
         assertThat(validate(call().start((Instant) null))).isEqualTo("missing required field start_time");
         assertThat(validate(call().endTime(null))).isEqualTo("missing required field end_time");
@@ -81,6 +116,12 @@ class CdrValidatorUnitTest {
                 .isEqualTo("field end_time 2026-10-13T01:00:00.001Z is more than 24 hours after start_time"
                         + " 2026-10-12T01:00:00Z");
         assertThat(validate(call().endTime(T0.plus(Duration.ofHours(24))))).isNull();
+        assertThat(validate(call().start(Instant.parse("9999-12-31T00:00:00Z"))
+                .endTime(Instant.parse("9999-12-31T00:01:00Z")))).contains("ahead of this machine's clock");
+        assertThat(validate(call().start(Instant.parse("0001-01-01T00:00:00Z"))
+                .endTime(Instant.parse("0001-01-01T00:01:00Z")))).contains("is before 2000-01-01");
+        Instant nearLongMax = Instant.ofEpochMilli(Long.MAX_VALUE - 1);
+        assertThat(validate(call().start(nearLongMax).endTime(nearLongMax))).contains("ahead of this machine's clock");
     }
 
     @Test

@@ -100,7 +100,7 @@ class JsonLinesCdrReaderUnitTest {
 
     @Test
     void epochMillisecondTimesAndSubMillisecondTruncation() throws IOException {
-        Cdr c = one("{\"call_id\":\"c\",\"line\":\"l\",\"start_time\":1791766991123,"
+        Cdr c = one("{\"call_id\":\"c\",\"line\":\"12345\",\"start_time\":1791766991123,"
                 + "\"answer_time\":\"2026-10-12T01:03:12.123999999Z\",\"end_time\":1791767000000}").cdr;
         assertThat(c.getStartTime()).isEqualTo(Instant.parse("2026-10-12T01:03:11.123Z"));
         assertThat(c.getAnswerTime()).isEqualTo(Instant.parse("2026-10-12T01:03:12.123Z"));
@@ -166,21 +166,21 @@ class JsonLinesCdrReaderUnitTest {
 
     @Test
     void missingRequiredFields() throws IOException {
-        assertThat(reason("\"line\":\"l\",\"start_time\":1791766991000,\"end_time\":1791766991000"))
+        assertThat(reason("\"line\":\"12345\",\"start_time\":1791766991000,\"end_time\":1791766991000"))
                 .isEqualTo("missing required field call_id");
         assertThat(reason("\"call_id\":\"c\",\"start_time\":1791766991000,\"end_time\":1791766991000"))
                 .isEqualTo("missing required field line");
-        assertThat(reason("\"call_id\":\"c\",\"line\":\"l\",\"start_time\":null,\"end_time\":1791766991000"))
+        assertThat(reason("\"call_id\":\"c\",\"line\":\"12345\",\"start_time\":null,\"end_time\":1791766991000"))
                 .isEqualTo("missing required field start_time");
-        assertThat(reason("\"call_id\":\"c\",\"line\":\"l\",\"start_time\":1791766991000"))
+        assertThat(reason("\"call_id\":\"c\",\"line\":\"12345\",\"start_time\":1791766991000"))
                 .isEqualTo("missing required field end_time");
-        assertThat(reason("\"call_id\":\"\",\"line\":\"l\",\"start_time\":1791766991000,\"end_time\":1791766991000"))
+        assertThat(reason("\"call_id\":\"\",\"line\":\"12345\",\"start_time\":1791766991000,\"end_time\":1791766991000"))
                 .isEqualTo("field call_id is empty");
     }
 
     @Test
     void badTimes() throws IOException {
-        String head = "\"call_id\":\"c\",\"line\":\"l\",\"start_time\":\"2026-10-12T09:03:11+08:00\",";
+        String head = "\"call_id\":\"c\",\"line\":\"12345\",\"start_time\":\"2026-10-12T09:03:11+08:00\",";
         assertThat(reason(head + "\"end_time\":\"2026-10-12 25:00:00\""))
                 .isEqualTo("field end_time \"2026-10-12 25:00:00\" is not a time");
         assertThat(reason(head + "\"end_time\":\"2026-10-12T09:05:00\""))
@@ -287,11 +287,19 @@ class JsonLinesCdrReaderUnitTest {
                 "{\"caller\":\"" + number + "\",\"call_id\":\"c\",\"line\":", // cut short
                 "{'caller': '" + spaced + "', call_id: 'c'}",
                 "{\"caller\":" + number + "x,\"call_id\":\"c\"}",
-                "{\"callerx\":\"a\",\"caller\":\"" + number + "\" \"line\":\"l\"}",
+                "{\"callerx\":\"a\",\"caller\":\"" + number + "\" \"line\":\"12345\"}",
                 "c1," + number + ",037167890001,2026-10-12 09:03:11,ANSWERED", // a CSV line by mistake
                 "[\"" + number + "\"]",
                 "\"+86 " + spaced + "\"",
                 number,
+                // Found in the attack review: caller_hash values with letters, numbers in keys and
+                // written with '_' or '/' got through.
+                "{" + BASE + ",\"caller_hash\":\"tel:" + number + "\"}",
+                "{" + BASE + ",\"caller_hash\":\"+86 " + spaced + " (mobile)\"}",
+                "{" + BASE + ",\"caller_hash\":\"" + "AB".repeat(32) + "\",\"x\":\"138_0013_8000\"}",
+                "{" + BASE + ",\"" + number + "\":true,\"satisfaction\":9}",
+                "{" + BASE + ",\"notes\":\"138_0013_8000 / 138/0013/8000\",\"satisfaction\":9}",
+                "{\"call_id\":\"c\",\"138_0013_8000\":1,\"note\":138/0013/8000",
         };
         List<InputRecord> records = read(String.join("\n", lines));
         assertThat(records).hasSize(lines.length);
@@ -305,6 +313,11 @@ class JsonLinesCdrReaderUnitTest {
         }
         assertThat(records.get(0).isRejected()).isFalse();
         assertThat(records.get(6).isRejected()).isFalse();
+        assertThat(records.get(17).cdr.getCallerHash()).isEqualTo(P.pseudonymise(number));
+        assertThat(records.get(18).cdr.getCallerHash()).isEqualTo(P.pseudonymise("+86" + number));
+        // Upper-case hex is not a pseudonym either: hashed as a raw number it has no digit, so no caller.
+        assertThat(records.get(19).isRejected()).isFalse();
+        assertThat(records.get(19).cdr.getCallerHash()).isNull();
     }
 
     @Test

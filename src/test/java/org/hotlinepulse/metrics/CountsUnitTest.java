@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CountsUnitTest {
     private static final Instant T0 = Instant.parse("2026-10-12T01:00:00Z");
@@ -28,6 +29,20 @@ class CountsUnitTest {
         assertThat(c.waitMsSum).isEqualTo(12_000);
         assertThat(c.talkMsSum).isEqualTo(258_000);
         assertThat(c.answeredWithinSl).isEqualTo(1);
+    }
+
+    @Test
+    void aSumThatWouldOverflowFailsInsteadOfTurningNegative() {
+        // Three ANSWERED calls ending near 4.6e18 ms once made talk_ms_sum negative. Readers now
+        // refuse such times; should one ever get past them, the sum must not wrap silently.
+        Instant answer = Instant.ofEpochMilli(0);
+        Instant end = Instant.ofEpochMilli(4_600_000_000_000_000_000L);
+        Cdr huge = call(Outcome.ANSWERED).setStartTime(answer).setAnswerTime(answer).setEndTime(end).build();
+        Counts c = Counts.ofCall(huge, SETTINGS);
+        c.addCall(huge, SETTINGS);
+        assertThatThrownBy(() -> c.addCall(huge, SETTINGS)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> c.add(c)).isInstanceOf(ArithmeticException.class);
+        assertThat(c.talkMsSum).isPositive();
     }
 
     @Test
