@@ -114,6 +114,14 @@ public final class AlertSummaries {
                 "Resolved: feed " + source + " stale (since " + since + "), CDRs arrive again at " + at);
     }
 
+    static String feedForgotten(String source, ZoneId zone, long startsAt, long hours) {
+        String since = time(zone, startsAt);
+        return AlertText.join("不再监视：数据源 " + source + " 中断（自 " + since + " 起）后 " + hours
+                        + " 小时未收到任何话单；需长期监视的数据源请在 alerts.feeds 中声明",
+                "No longer watched: feed " + source + " stale (since " + since + "), no CDR for " + hours
+                        + " hours; declare the feeds to watch in alerts.feeds");
+    }
+
     private static String firing(LineContext ctx, long since, String zh, String en) {
         String at = time(ctx, since);
         return AlertText.join(who(ctx, true) + " " + zh + "，自 " + at + " 起",

@@ -14,8 +14,11 @@ import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.directory.Line;
 import org.hotlinepulse.metrics.LineWindows;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -25,15 +28,22 @@ import java.util.List;
  * an event-time timer fires the alert once nothing has been heard for {@code staleMinutes} of
  * time in which any line the feed has carried is in service, and the next CDR resolves it. As
  * for the line rules, nothing fires at the end of a bounded input.
+ *
+ * <p>Which feeds are watched: the declared ones when the job configuration lists them (CDRs of
+ * any other source then hold no state here), else every source seen. An undeclared feed is
+ * forgotten after {@link #FORGET_UNDECLARED_AFTER} without a CDR, an open episode then resolved:
+ * one stray {@code source} value must not page, or hold state, for ever.
  */
 public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, FeedEvent, Directory, Alert> {
     /** DESIGN §6's default: 10 service minutes without a CDR. */
     public static final int DEFAULT_STALE_MINUTES = 10;
     /** CDRs are heard in steps of a second: one timer per second of traffic, not per CDR. */
     private static final long STEP_MS = 1_000;
+    public static final Duration FORGET_UNDECLARED_AFTER = Duration.ofHours(24);
 
     private final Directory initialDirectory;
     private final long staleMs;
+    private final HashSet<String> declaredFeeds;
 
     private transient MapState<Long, Long> latestStartByStep;
     private transient ValueState<Long> lastHeard;
@@ -41,9 +51,11 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
     private transient ValueState<Long> staleTimer;
     private transient MapState<String, Boolean> carried;
 
-    public FeedHealthDetector(Directory directory, int staleMinutes) {
+    /** {@code declaredFeeds} empty: every source is watched until forgotten. */
+    public FeedHealthDetector(Directory directory, int staleMinutes, Collection<String> declaredFeeds) {
         this.initialDirectory = directory;
         this.staleMs = staleMinutes * 60_000L;
+        this.declaredFeeds = new HashSet<>(declaredFeeds);
     }
 
     @Override
@@ -64,6 +76,9 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
 
     @Override
     public void processElement(FeedEvent cdr, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
+        if (!declaredFeeds.isEmpty() && !declaredFeeds.contains(cdr.source)) {
+            return;
+        }
         if (directory(ctx).line(cdr.line) != null) {
             carried.put(cdr.line, true);
         }
@@ -92,13 +107,20 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
             latestStartByStep.remove(timestamp);
             heard(latest, latest, ctx, out);
         }
-        Long scheduled = staleTimer.value();
         boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        Long last = lastHeard.value();
+        if (last != null && forgetsAt(last) == timestamp && !endOfInput) {
+            forget(timestamp, ctx, out);
+            return;
+        }
+        Long scheduled = staleTimer.value();
         if (scheduled != null && scheduled == timestamp && openSince.value() == null && !endOfInput) {
             staleTimer.clear();
+            if (forgetsAt(last) != Long.MAX_VALUE) {
+                ctx.timerService().registerEventTimeTimer(forgetsAt(last));
+            }
             Directory directory = directory(ctx);
             List<Line> lines = carriedLines(directory);
-            long last = lastHeard.value();
             long due = new FeedClock(lines, directory).due(last, staleMs);
             if (due <= timestamp) {
                 openSince.update(due);
@@ -112,6 +134,29 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
             return;
         }
         reschedule(ctx);
+    }
+
+    /** When a feed last heard at {@code last} is forgotten: never for a declared feed. */
+    private long forgetsAt(long last) {
+        return declaredFeeds.isEmpty() ? last + FORGET_UNDECLARED_AFTER.toMillis() : Long.MAX_VALUE;
+    }
+
+    private void forget(long at, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        Long since = openSince.value();
+        if (since != null) {
+            out.collect(EpisodeAlerts.feed(AlertState.RESOLVED, ctx.getCurrentKey(), since, Instant.ofEpochMilli(at),
+                    AlertSummaries.feedForgotten(ctx.getCurrentKey(), directory(ctx).calendar().zone(), since,
+                            FORGET_UNDECLARED_AFTER.toHours())));
+        }
+        Long scheduled = staleTimer.value();
+        if (scheduled != null) {
+            ctx.timerService().deleteEventTimeTimer(scheduled);
+        }
+        lastHeard.clear();
+        openSince.clear();
+        staleTimer.clear();
+        carried.clear();
+        latestStartByStep.clear();
     }
 
     /** The feed was heard at {@code start}; an open episode ends at {@code endsAt}. */

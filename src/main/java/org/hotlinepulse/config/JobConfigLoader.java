@@ -90,15 +90,35 @@ public final class JobConfigLoader {
         if (node.isMissingNode()) {
             return AlertsConfig.DEFAULTS;
         }
-        requireKnownKeys(node, "alerts.", Set.of("thresholds"));
-        JsonNode thresholds = node.path("thresholds");
+        requireKnownKeys(node, "alerts.", Set.of("thresholds", "feeds"));
+        return new AlertsConfig(thresholds(node.path("thresholds")), feeds(node.path("feeds")));
+    }
+
+    private List<String> feeds(JsonNode list) throws ConfigException {
+        List<String> feeds = new ArrayList<>();
+        if (list.isMissingNode() || list.isNull()) {
+            return feeds;
+        }
+        if (!list.isArray()) {
+            throw error("alerts.feeds", "must be a list of source names, such as [pbx-main, carrier]");
+        }
+        for (JsonNode feed : list) {
+            if (!feed.isTextual() || feed.asText().isBlank() || feed.asText().length() > 128) {
+                throw error("alerts.feeds", "\"" + feed.asText() + "\" is not a source name (1 to 128 characters)");
+            }
+            feeds.add(feed.asText());
+        }
+        return feeds;
+    }
+
+    private Map<ThresholdKey, Double> thresholds(JsonNode thresholds) throws ConfigException {
+        Map<ThresholdKey, Double> values = new EnumMap<>(ThresholdKey.class);
         if (thresholds.isMissingNode() || thresholds.isNull()) {
-            return AlertsConfig.DEFAULTS;
+            return values;
         }
         if (!thresholds.isObject()) {
             throw error("alerts.thresholds", "must be a mapping of threshold names to values");
         }
-        Map<ThresholdKey, Double> values = new EnumMap<>(ThresholdKey.class);
         for (Iterator<Map.Entry<String, JsonNode>> it = thresholds.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String key = "alerts.thresholds." + entry.getKey();
@@ -112,7 +132,7 @@ public final class JobConfigLoader {
             }
             values.put(threshold, entry.getValue().asDouble());
         }
-        return new AlertsConfig(values);
+        return values;
     }
 
     private KafkaConfig kafka(JsonNode node) throws ConfigException {

@@ -97,7 +97,8 @@ public final class HotlineMetricsJob {
                                 .map(event -> FeedEvent.of(event.cdr)).name("feed events").uid("feed-events")
                                 .keyBy(event -> event.source),
                         directories,
-                        new FeedHealthDetector(directory, FeedHealthDetector.DEFAULT_STALE_MINUTES),
+                        new FeedHealthDetector(directory, FeedHealthDetector.DEFAULT_STALE_MINUTES,
+                                config.alerts().feeds()),
                         TypeInformation.of(Alert.class), "feed health")
                 .uid("feed-health");
         DataStream<Alert> allAlerts = lineAlerts.union(feedAlerts);

@@ -1,6 +1,7 @@
 package org.hotlinepulse.alerts;
 
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.hotlinepulse.avro.Alert;
@@ -31,11 +32,18 @@ class FeedHealthDetectorHarnessTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        harness = harness(List.of());
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, FeedEvent, Directory, Alert> harness(
+            List<String> declaredFeeds) throws Exception {
         Directory directory = Directory.load(Path.of("src/test/resources/feeds/directory.yaml"));
-        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new FeedHealthDetector(directory, FeedHealthDetector.DEFAULT_STALE_MINUTES), e -> e.source,
-                Types.STRING, LineWindows.DIRECTORY);
-        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        KeyedBroadcastOperatorTestHarness<String, FeedEvent, Directory, Alert> h =
+                ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                        new FeedHealthDetector(directory, FeedHealthDetector.DEFAULT_STALE_MINUTES, declaredFeeds),
+                        e -> e.source, Types.STRING, LineWindows.DIRECTORY);
+        h.processBroadcastWatermark(Long.MAX_VALUE);
+        return h;
     }
 
     @AfterEach
@@ -48,7 +56,11 @@ class FeedHealthDetectorHarnessTest {
     }
 
     private void cdr(String line, long start, boolean probe) throws Exception {
-        harness.processElement(FeedEvent.of(Cdr.newBuilder().setCallId(line + "-" + start).setLine(line).setSource(FEED)
+        cdr(FEED, line, start, probe);
+    }
+
+    private void cdr(String source, String line, long start, boolean probe) throws Exception {
+        harness.processElement(FeedEvent.of(Cdr.newBuilder().setCallId(line + "-" + start).setLine(line).setSource(source)
                 .setStartTime(Instant.ofEpochMilli(start)).setEndTime(Instant.ofEpochMilli(start + 30_000))
                 .setOutcome(Outcome.BUSY).setProbe(probe).build()), start);
     }
@@ -115,5 +127,52 @@ class FeedHealthDetectorHarnessTest {
         harness.processWatermark(at("2026-10-12T09:05:00"));
         harness.processWatermark(Long.MAX_VALUE);
         assertThat(alerts()).isEmpty();
+    }
+
+    @Test
+    void aStraySourceIsForgottenADayAfterItsLastCdrItsPageResolvedAndItsStateReleased() throws Exception {
+        cdr("pbx-typo", "037167890001", at("2026-10-12T09:00:00"), false);
+        harness.processWatermark(at("2026-10-12T10:00:00"));
+        Alert firing = alerts().get(0);
+        assertThat(firing.getLabels()).isEqualTo(Map.of("source", "pbx-typo"));
+
+        harness.processWatermark(at("2026-10-13T08:59:59"));
+        assertThat(alerts()).isEmpty();
+        harness.processWatermark(at("2026-10-13T09:00:00"));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.getState()).isEqualTo(AlertState.RESOLVED);
+            assertThat(a.getId()).isEqualTo(firing.getId());
+            assertThat(a.getLabels()).isEqualTo(firing.getLabels());
+            assertThat(a.getEndsAt()).isEqualTo(Instant.ofEpochMilli(at("2026-10-13T09:00:00")));
+            assertThat(AlertText.split(a.getSummary())[1]).startsWith("No longer watched: feed pbx-typo stale");
+        });
+        assertThat(((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
+                .numKeyValueStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        harness.processWatermark(at("2026-10-20T09:00:00"));
+        assertThat(alerts()).isEmpty();
+    }
+
+    @Test
+    void aFeedHeardAgainBeforeADayIsNotForgotten() throws Exception {
+        cdr("037167890001", at("2026-10-12T09:00:00"), false);
+        harness.processWatermark(at("2026-10-12T20:00:00"));
+        cdr("037167890001", at("2026-10-12T20:00:00"), false);
+        harness.processWatermark(at("2026-10-13T09:30:00"));
+        assertThat(alerts()).extracting(Alert::getState)
+                .containsExactly(AlertState.FIRING, AlertState.RESOLVED, AlertState.FIRING);
+    }
+
+    @Test
+    void declaredFeedsAreWatchedForEverAndNoOtherSourceIs() throws Exception {
+        harness.close();
+        harness = harness(List.of(FEED));
+        cdr("pbx-typo", "037167890001", at("2026-10-12T09:00:00"), false);
+        cdr(FEED, "037167890001", at("2026-10-12T09:00:00"), false);
+        harness.processWatermark(at("2026-10-19T10:00:00"));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.getState()).isEqualTo(AlertState.FIRING);
+            assertThat(a.getLabels()).isEqualTo(Map.of("source", FEED));
+        });
     }
 }

@@ -72,6 +72,19 @@ class JobConfigLoaderUnitTest {
     }
 
     @Test
+    void declaredFeedsAreReadAndBadOnesAreNamed() throws Exception {
+        assertThat(JobConfigLoader.load(write("alerts:\n  feeds: [pbx-main, carrier]\n")).alerts().feeds())
+                .containsExactly("pbx-main", "carrier");
+        assertThat(JobConfigLoader.load(write("")).alerts().feeds()).isEmpty();
+        Path notAList = write("alerts:\n  feeds: pbx-main\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(notAList)).hasMessage(notAList
+                + ": alerts.feeds: must be a list of source names, such as [pbx-main, carrier]");
+        Path empty = write("alerts:\n  feeds: [\"\"]\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(empty))
+                .hasMessage(empty + ": alerts.feeds: \"\" is not a source name (1 to 128 characters)");
+    }
+
+    @Test
     void errorsNameTheFileTheKeyAndTheProblem() throws Exception {
         Path typo = write("metrics:\n  alowed_lateness: 4h\n");
         assertThatThrownBy(() -> JobConfigLoader.load(typo))
