@@ -67,6 +67,9 @@ public class LineHealth {
         }
         if (ctx.line() == null) {
             remember(a, t, ctx.thresholds().longestWindowMinutes());
+            // Only whether the span holds unknown_line_attempts of them matters: a flood to one
+            // misdialled number keeps that many, not one per call.
+            keepLatest(ctx.thresholds().unknownLineAttempts());
             lastNonProbe = t;
             onUnknownLineAttempt(t, ctx, out);
             return out;
@@ -317,6 +320,13 @@ public class LineHealth {
         times[at] = t;
         kinds[at] = (byte) (a.outcome().ordinal() | (a.ivr() ? IVR : 0) | (a.shortAbandon() ? SHORT : 0));
         size++;
+    }
+
+    private void keepLatest(int attempts) {
+        while (size > attempts) {
+            head = (head + 1) % times.length;
+            size--;
+        }
     }
 
     private static long[] closedEpisodes() {

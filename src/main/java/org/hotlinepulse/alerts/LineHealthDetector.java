@@ -1,11 +1,16 @@
 package org.hotlinepulse.alerts;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -27,10 +32,19 @@ import java.util.List;
  * late for the rules and only counted. Rules that act without input (SILENT, the end of
  * UNKNOWN_LINE) run on an event-time timer at the moment {@link LineHealth#nextTimer} names;
  * the state of a number missing from the directory is dropped once nothing in it can matter.
+ *
+ * <p>Numbers missing from the directory are anyone's to invent, so each parallel instance
+ * watches at most {@link #MAX_UNKNOWN_NUMBERS} of them at a time; CDRs to further ones are
+ * counted ({@link PipelineCounters#UNKNOWN_NUMBERS_UNWATCHED}) and still make their metrics, but
+ * no UNKNOWN_LINE. The count is kept across restarts and rescaling as an estimate (the sum over
+ * the instances, shared out evenly): a bound on memory, not an exact quota.
  */
-public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, LineEvent, Directory, Alert> {
+public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, LineEvent, Directory, Alert>
+        implements CheckpointedFunction {
     /** watchedSince before the job's first watermark has arrived. */
     private static final long AWAITING_FIRST_WATERMARK = Long.MIN_VALUE;
+    /** A few hundred bytes of state each: tens of megabytes per instance at most. */
+    public static final int MAX_UNKNOWN_NUMBERS = 50_000;
 
     private final Directory initialDirectory;
     private final AlertThresholds thresholds;
@@ -42,6 +56,8 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
     private transient ValueState<Long> watchedSince;
     private transient PipelineCounters counters;
     private transient PassedWatermark passed;
+    private transient long unknownNumbersWatched;
+    private transient ListState<Long> unknownNumbersWatchedState;
 
     /**
      * @param thresholds the job-wide thresholds; each line's own overrides are merged in
@@ -96,6 +112,13 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
             counters.lateForRules.add(1);
             return;
         }
+        if (health.value() == null && waiting.isEmpty() && directory(ctx).line(ctx.getCurrentKey()) == null) {
+            if (unknownNumbersWatched >= MAX_UNKNOWN_NUMBERS) {
+                counters.unknownNumbersUnwatched.add(1);
+                return;
+            }
+            unknownNumbersWatched++;
+        }
         List<Cdr> sameStart = waiting.get(start);
         if (sameStart == null) {
             sameStart = new ArrayList<>(1);
@@ -146,6 +169,23 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
         ruleTimer.clear();
         watchedSince.clear();
         passed.forget();
+        unknownNumbersWatched = Math.max(0, unknownNumbersWatched - 1);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        unknownNumbersWatchedState.update(List.of(unknownNumbersWatched));
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        unknownNumbersWatchedState = context.getOperatorStateStore().getUnionListState(
+                new ListStateDescriptor<>("unknown-numbers-watched", Types.LONG));
+        long total = 0;
+        for (long count : unknownNumbersWatchedState.get()) {
+            total += count;
+        }
+        unknownNumbersWatched = total / getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
     }
 
     private void reschedule(LineHealth state, LineContext context, ReadOnlyContext ctx) throws Exception {

@@ -19,6 +19,8 @@ public final class PipelineCounters {
     public static final String UNKNOWN_LINE = "unknown_line";
     /** CDRs that arrived after the watermark had passed their start_time: counted, but no rule sees them. */
     public static final String LATE_FOR_RULES = "late_for_rules";
+    /** CDRs to numbers missing from the directory that the rules did not watch: too many such numbers at once. */
+    public static final String UNKNOWN_NUMBERS_UNWATCHED = "unknown_numbers_unwatched";
 
     public final Count read;
     public final Count rejected;
@@ -26,6 +28,7 @@ public final class PipelineCounters {
     public final Count lateDropped;
     public final Count unknownLine;
     public final Count lateForRules;
+    public final Count unknownNumbersUnwatched;
 
     public PipelineCounters(RuntimeContext context) {
         read = new Count(context, READ);
@@ -34,6 +37,7 @@ public final class PipelineCounters {
         lateDropped = new Count(context, LATE_DROPPED);
         unknownLine = new Count(context, UNKNOWN_LINE);
         lateForRules = new Count(context, LATE_FOR_RULES);
+        unknownNumbersUnwatched = new Count(context, UNKNOWN_NUMBERS_UNWATCHED);
     }
 
     /** Reads one count back from a finished job's accumulators (0 when it never happened). */

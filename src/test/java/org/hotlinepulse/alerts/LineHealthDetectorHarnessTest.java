@@ -3,6 +3,7 @@ package org.hotlinepulse.alerts;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.runtime.state.storage.JobManagerCheckpointStorage;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -215,6 +216,66 @@ class LineHealthDetectorHarnessTest {
     }
 
     @Test
+    void aFloodToOneMisdialledNumberKeepsOnlyWhatTheRuleNeeds() throws Exception {
+        long t = at("2026-10-12T09:00:00");
+        for (int i = 0; i < 3; i++) {
+            call(UNKNOWN, t + i, Outcome.FAILED);
+        }
+        harness.processWatermark(t + 1_000);
+        assertThat(alerts()).extracting(Alert::getType).containsExactly(AlertType.UNKNOWN_LINE);
+        long threeCalls = harness.snapshot(1, 1).getStateSize();
+
+        for (int i = 0; i < 10_000; i++) {
+            call(UNKNOWN, t + 1_000 + i * 100L, Outcome.FAILED);
+        }
+        harness.processWatermark(t + 20 * MINUTE);
+        assertThat(alerts()).isEmpty();
+        assertThat(harness.snapshot(2, 2).getStateSize()).as("bytes of state after 10,000 more calls")
+                .isLessThan(threeCalls + 100);
+    }
+
+    @Test
+    void atMostSoManyMisdialledNumbersAreWatchedAtOnceAcrossARestore() throws Exception {
+        long t = at("2026-10-12T09:00:00");
+        for (int i = 0; i < LineHealthDetector.MAX_UNKNOWN_NUMBERS; i++) {
+            call(Long.toString(4_000_000_000L + i), t, Outcome.FAILED);
+        }
+        harness.setCheckpointStorage(new JobManagerCheckpointStorage(64 << 20));
+        OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+        harness.close();
+        harness = restored(checkpoint);
+        for (String number : List.of("4999999999", UNKNOWN)) {
+            for (int i = 0; i < 3; i++) {
+                call(number, t + i * MINUTE, Outcome.FAILED);
+            }
+        }
+        harness.processWatermark(t + 5 * MINUTE);
+        assertThat(alerts()).as("beyond the cap no number is watched: no UNKNOWN_LINE").isEmpty();
+
+        // Once the first ones leave their hour they are forgotten, and new numbers are watched again.
+        harness.processWatermark(t + 61 * MINUTE);
+        for (int i = 0; i < 3; i++) {
+            call(UNKNOWN, t + (62 + i) * MINUTE, Outcome.FAILED);
+        }
+        harness.processWatermark(t + 70 * MINUTE);
+        assertThat(alerts()).extracting(Alert::getLine).containsExactly(UNKNOWN);
+    }
+
+    /** A new detector restored from a checkpoint: Flink does not checkpoint watermarks, so its own is Long.MIN_VALUE. */
+    private static KeyedBroadcastOperatorTestHarness<String, LineEvent, Directory, Alert> restored(
+            OperatorSubtaskState checkpoint) throws Exception {
+        Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
+        KeyedBroadcastOperatorTestHarness<String, LineEvent, Directory, Alert> h =
+                new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
+                        new LineHealthDetector(directory, AlertThresholds.defaults(), 5),
+                        List.of(LineWindows.DIRECTORY)), e -> e.line, Types.STRING, 1, 1, 0);
+        h.initializeState(checkpoint);
+        h.open();
+        h.processBroadcastWatermark(Long.MAX_VALUE);
+        return h;
+    }
+
+    @Test
     void aCallAlreadyLateForTheRulesStaysLateRightAfterARestore() throws Exception {
         long t = at("2026-10-12T09:00:00");
         call(LINE, t, Outcome.FAILED);
@@ -224,14 +285,7 @@ class LineHealthDetectorHarnessTest {
         OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
         harness.close();
 
-        // Flink does not checkpoint watermarks: the restored operator's is Long.MIN_VALUE.
-        Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
-        harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
-                new LineHealthDetector(directory, AlertThresholds.defaults(), 5), List.of(LineWindows.DIRECTORY)),
-                e -> e.line, Types.STRING, 1, 1, 0);
-        harness.initializeState(checkpoint);
-        harness.open();
-        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        harness = restored(checkpoint);
         call(LINE, t + 15_000, Outcome.FAILED);
         harness.processWatermark(t + MINUTE);
 
