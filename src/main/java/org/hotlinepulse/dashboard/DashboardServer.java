@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -22,11 +23,14 @@ import java.util.concurrent.Executors;
  * The dashboard's web server (the JDK's {@code com.sun.net.httpserver}): the page at {@code /},
  * its script and style under {@code /static/}, uPlot under {@code /webjars/uplot/}, and the data
  * under {@code /api/} (snapshot, a line's trend, the event stream). With an {@link AccessToken}
- * the page and the data need it; without one it only listens on a loopback address.
+ * the page and the data need it; without one it only listens on a loopback address and answers
+ * only to a loopback {@code Host} ({@link LoopbackHosts}).
  */
 public final class DashboardServer implements AutoCloseable {
 
     static final String UPLOT_FOLDER = "META-INF/resources/webjars/uplot/1.6.30/dist/";
+    /** Each open event stream holds a thread; beyond this many, more viewers get 503 and retry. */
+    static final int MAX_EVENT_STREAMS = 32;
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -67,16 +71,24 @@ public final class DashboardServer implements AutoCloseable {
                     + ": " + e.getMessage(), e);
         }
         ClasspathFiles page = new ClasspathFiles("/", "dashboard/");
-        protect(server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            page.send(exchange, path.equals("/") ? "index.html" : path.substring(1));
-        }), token);
-        server.createContext("/static/", new ClasspathFiles("/static/", "dashboard/"));
-        server.createContext("/webjars/uplot/", new ClasspathFiles("/webjars/uplot/", UPLOT_FOLDER));
-        protect(server.createContext("/api/snapshot", getOnly(exchange ->
-                HttpResponses.json(exchange, feed.latest().json()))), token);
-        protect(server.createContext("/api/trend", getOnly(exchange -> lineTrend(exchange, view, json))), token);
-        protect(server.createContext("/api/events", getOnly(new EventStream(feed))), token);
+        List<HttpContext> contexts = List.of(
+                protect(server.createContext("/", exchange -> {
+                    String path = exchange.getRequestURI().getPath();
+                    page.send(exchange, path.equals("/") ? "index.html" : path.substring(1));
+                }), token),
+                server.createContext("/static/", new ClasspathFiles("/static/", "dashboard/")),
+                server.createContext("/webjars/uplot/", new ClasspathFiles("/webjars/uplot/", UPLOT_FOLDER)),
+                protect(server.createContext("/api/snapshot", getOnly(exchange ->
+                        HttpResponses.json(exchange, feed.latest().json()))), token),
+                protect(server.createContext("/api/trend", getOnly(exchange -> lineTrend(exchange, view, json))),
+                        token),
+                protect(server.createContext("/api/events", getOnly(new EventStream(feed, MAX_EVENT_STREAMS))),
+                        token));
+        if (token == null) {
+            LoopbackHosts loopbackOnly = new LoopbackHosts();
+            // First in the chain, ahead of any other filter.
+            contexts.forEach(context -> context.getFilters().add(0, loopbackOnly));
+        }
 
         // Each open event stream holds a thread for as long as the page is open.
         ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
@@ -150,9 +162,9 @@ public final class DashboardServer implements AutoCloseable {
         };
     }
 
-    private static void protect(HttpContext context, AccessToken token) {
+    private static HttpContext protect(HttpContext context, AccessToken token) {
         if (token == null) {
-            return;
+            return context;
         }
         context.getFilters().add(new Filter() {
             @Override
@@ -172,5 +184,6 @@ public final class DashboardServer implements AutoCloseable {
                 return "requires the dashboard token";
             }
         });
+        return context;
     }
 }

@@ -3,6 +3,10 @@ package org.hotlinepulse.dashboard;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,6 +76,73 @@ class DashboardAccessIntegrationTest {
             assertThat(get(base.resolve("/static/nothing.js"), null).statusCode()).isEqualTo(404);
             assertThat(get(base.resolve("/api/trend?line=999"), null).statusCode()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void onLoopbackWithoutATokenAnswersOnlyToALoopbackHost() throws Exception {
+        try (DashboardServer server = DashboardServer.start(store(), DashboardSettings.DEFAULTS,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, Clock.systemUTC())) {
+            int port = server.port();
+            for (String host : new String[] {"localhost:" + port, "127.0.0.1:" + port, "LOCALHOST", "[::1]:" + port}) {
+                assertThat(statusLine(port, "/api/snapshot", host)).as(host).endsWith(" 200 OK");
+            }
+            // A rebinding attacker's name pointed at 127.0.0.1 reaches the socket but gets nothing.
+            for (String host : new String[] {"evil.example:" + port, "localhost.evil.example", "127.0.0.1.nip.io",
+                    "localhost:80@evil.example", ""}) {
+                assertThat(statusLine(port, "/api/snapshot", host)).as(host).contains(" 421 ");
+                assertThat(statusLine(port, "/", host)).as(host).contains(" 421 ");
+            }
+        }
+    }
+
+    @Test
+    void beyondTheCapAnEventStreamIsRefusedWith503() throws Exception {
+        try (DashboardServer server = DashboardServer.start(store(), DashboardSettings.DEFAULTS,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, Clock.systemUTC())) {
+            List<Socket> streams = new ArrayList<>();
+            try {
+                for (int i = 0; i < DashboardServer.MAX_EVENT_STREAMS; i++) {
+                    Socket stream = request(server.port(), "/api/events", "localhost");
+                    streams.add(stream);
+                    assertThat(readStatusLine(stream)).as("stream %d", i).endsWith(" 200 OK");
+                }
+                Socket refused = request(server.port(), "/api/events", "localhost");
+                streams.add(refused);
+                String response = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(response).startsWith("HTTP/1.1 503 ").containsIgnoringCase("Retry-After: 10")
+                        .contains("too many open event streams");
+                // The rest of the dashboard still answers.
+                assertThat(statusLine(server.port(), "/api/snapshot", "localhost")).endsWith(" 200 OK");
+            } finally {
+                for (Socket stream : streams) {
+                    stream.close();
+                }
+            }
+        }
+    }
+
+    private static String statusLine(int port, String path, String host) throws Exception {
+        try (Socket socket = request(port, path, host)) {
+            return readStatusLine(socket);
+        }
+    }
+
+    /** A raw request: HttpClient will not send a Host header of the test's choosing. */
+    private static Socket request(int port, String path, String host) throws Exception {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setSoTimeout(10_000);
+        String hostHeader = host.isEmpty() ? "" : "Host: " + host + "\r\n";
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\n" + hostHeader + "Connection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        return socket;
+    }
+
+    private static String readStatusLine(Socket socket) throws Exception {
+        StringBuilder line = new StringBuilder();
+        for (int c = socket.getInputStream().read(); c != '\r' && c != -1; c = socket.getInputStream().read()) {
+            line.append((char) c);
+        }
+        return line.toString();
     }
 
     private static InMemoryDashboardStore store() throws Exception {
