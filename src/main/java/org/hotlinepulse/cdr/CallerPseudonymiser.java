@@ -29,6 +29,11 @@ public final class CallerPseudonymiser implements Serializable {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final int EPHEMERAL_KEY_BYTES = 32;
+    /**
+     * The shortest configured key: the hashes are only as secret as the key, and anyone holding
+     * them could otherwise try every short key against every phone number.
+     */
+    static final int MIN_KEY_BYTES = 32;
 
     private final byte[] key;
     private final boolean ephemeral;
@@ -69,17 +74,27 @@ public final class CallerPseudonymiser implements Serializable {
             if (keyText.isBlank()) {
                 throw new IllegalArgumentException(KEY_VARIABLE + " is set but empty");
             }
-            return new CallerPseudonymiser(keyText.getBytes(StandardCharsets.UTF_8), false, KEY_VARIABLE);
+            return new CallerPseudonymiser(longEnough(keyText.getBytes(StandardCharsets.UTF_8), KEY_VARIABLE), false,
+                    KEY_VARIABLE);
         }
         if (keyFile != null) {
             if (keyFile.isBlank()) {
                 throw new IllegalArgumentException(KEY_FILE_VARIABLE + " is set but empty");
             }
-            return new CallerPseudonymiser(readKeyFile(Path.of(keyFile)), false, KEY_FILE_VARIABLE + " " + keyFile);
+            return new CallerPseudonymiser(longEnough(readKeyFile(Path.of(keyFile)), "the HMAC key file " + keyFile),
+                    false, KEY_FILE_VARIABLE + " " + keyFile);
         }
         byte[] random = new byte[EPHEMERAL_KEY_BYTES];
         new SecureRandom().nextBytes(random);
         return new CallerPseudonymiser(random, true, "a random key for this process");
+    }
+
+    private static byte[] longEnough(byte[] key, String where) {
+        if (key.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException(where + " holds a key of " + key.length + " bytes; it needs at least "
+                    + MIN_KEY_BYTES + " random ones (e.g. the output of: openssl rand -hex 32)");
+        }
+        return key;
     }
 
     private static byte[] readKeyFile(Path file) {

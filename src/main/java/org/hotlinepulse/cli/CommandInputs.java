@@ -107,6 +107,11 @@ final class CommandInputs {
                 if (problem != null) {
                     throw new UsageError("--jdbc-url: " + problem);
                 }
+                if (new JdbcConfig(jdbcUrl, "").urlHasPassword()) {
+                    throw new UsageError("--jdbc-url: must not contain a password, which anyone on this machine can"
+                            + " read in the process list; set " + JdbcConfig.PASSWORD_VARIABLE + " or "
+                            + JdbcConfig.PASSWORD_FILE_VARIABLE + " instead");
+                }
                 jdbc = new JdbcConfig(jdbcUrl, jdbc.user());
             }
             if (jdbcUser != null) {

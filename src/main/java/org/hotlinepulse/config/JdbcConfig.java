@@ -23,8 +23,9 @@ public record JdbcConfig(String url, String user) implements Serializable {
             new JdbcConfig("jdbc:postgresql://127.0.0.1:5432/hotline", "hotline");
 
     private static final String URL_PREFIX = "jdbc:postgresql:";
+    /** {@code password=} and the driver's other secrets: {@code sslpassword=} (the client key's). */
     private static final Pattern PASSWORD_PARAMETER =
-            Pattern.compile("([?&]password=)[^&]*", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("([?&][a-z]*password=)[^&]*", Pattern.CASE_INSENSITIVE);
 
     /** The password from the environment, or null when none is set. */
     public String password(Map<String, String> env) {
@@ -65,12 +66,15 @@ public record JdbcConfig(String url, String user) implements Serializable {
         return new JdbcConfig(newUrl, newUser);
     }
 
-    /** The URL with any {@code password=} parameter masked, for messages and logs. */
+    /** The URL with any {@code password=} or {@code sslpassword=} parameter masked, for messages and logs. */
     public String urlWithoutPassword() {
         return PASSWORD_PARAMETER.matcher(url).replaceAll("$1***");
     }
 
-    /** Whether the URL itself carries a password (allowed from the environment, never in a file). */
+    /**
+     * Whether the URL itself carries a password: allowed from the environment only, never in a
+     * file nor on a command line (which every user of the machine can read in the process list).
+     */
     public boolean urlHasPassword() {
         return PASSWORD_PARAMETER.matcher(url).find();
     }

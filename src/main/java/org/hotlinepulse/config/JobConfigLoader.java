@@ -153,9 +153,10 @@ public final class JobConfigLoader {
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> p = it.next();
-                if (p.getKey().contains("password") || p.getKey().equals("sasl.jaas.config")) {
+                if (KafkaConfig.isSecret(p.getKey())) {
                     throw error("kafka.properties." + p.getKey(), "secrets do not belong in this "
-                            + "file; set " + KafkaConfig.SASL_JAAS_CONFIG_VARIABLE + " instead");
+                            + "file; set " + KafkaConfig.SASL_JAAS_CONFIG_VARIABLE + " (JAAS) or put it in the"
+                            + " properties file named by " + KafkaConfig.SECRETS_FILE_VARIABLE + " instead");
                 }
                 properties.put(p.getKey(), p.getValue().asText());
             }

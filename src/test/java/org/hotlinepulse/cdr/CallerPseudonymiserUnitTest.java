@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CallerPseudonymiserUnitTest {
 
     private static final String NUMBER = "+8613800138000";
+    private static final String LONG_KEY = "key-a-is-at-least-thirty-two-bytes-long";
     private final CallerPseudonymiser keyA = new CallerPseudonymiser(bytes("key-a"));
 
     @TempDir
@@ -81,21 +82,21 @@ class CallerPseudonymiserUnitTest {
 
     @Test
     void keyFromTheEnvironment() {
-        CallerPseudonymiser p = CallerPseudonymiser.fromEnvironment(Map.of("HOTLINE_PULSE_HMAC_KEY", "key-a"));
+        CallerPseudonymiser p = CallerPseudonymiser.fromEnvironment(Map.of("HOTLINE_PULSE_HMAC_KEY", LONG_KEY));
         assertThat(p.isEphemeral()).isFalse();
-        assertThat(p.pseudonymise(NUMBER)).isEqualTo(keyA.pseudonymise(NUMBER));
+        assertThat(p.pseudonymise(NUMBER)).isEqualTo(new CallerPseudonymiser(bytes(LONG_KEY)).pseudonymise(NUMBER));
         assertThat(p.keySource()).isEqualTo("HOTLINE_PULSE_HMAC_KEY");
-        assertThat(p.toString()).doesNotContain("key-a");
+        assertThat(p.toString()).doesNotContain(LONG_KEY);
     }
 
     @Test
     void keyFromAFileWithSurroundingWhitespaceIgnored() throws Exception {
         Path file = dir.resolve("hmac.key");
-        Files.writeString(file, "  key-a\n");
+        Files.writeString(file, "  " + LONG_KEY + "\n");
         CallerPseudonymiser p =
                 CallerPseudonymiser.fromEnvironment(Map.of("HOTLINE_PULSE_HMAC_KEY_FILE", file.toString()));
         assertThat(p.isEphemeral()).isFalse();
-        assertThat(p.pseudonymise(NUMBER)).isEqualTo(keyA.pseudonymise(NUMBER));
+        assertThat(p.pseudonymise(NUMBER)).isEqualTo(new CallerPseudonymiser(bytes(LONG_KEY)).pseudonymise(NUMBER));
         assertThat(p.keySource()).contains(file.toString());
     }
 
@@ -115,6 +116,20 @@ class CallerPseudonymiserUnitTest {
                 Map.of("HOTLINE_PULSE_HMAC_KEY_FILE", dir.toString())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("cannot read the HMAC key file " + dir);
+    }
+
+    @Test
+    void aConfiguredKeyShorterThan32BytesIsRefused() throws Exception {
+        assertThatThrownBy(() -> CallerPseudonymiser.fromEnvironment(Map.of("HOTLINE_PULSE_HMAC_KEY", "k")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("HOTLINE_PULSE_HMAC_KEY holds a key of 1 bytes; it needs at least 32 random ones"
+                        + " (e.g. the output of: openssl rand -hex 32)");
+        Path file = Files.writeString(dir.resolve("short.key"), "x".repeat(31) + "\n");
+        assertThatThrownBy(() -> CallerPseudonymiser.fromEnvironment(
+                Map.of("HOTLINE_PULSE_HMAC_KEY_FILE", file.toString())))
+                .hasMessageStartingWith("the HMAC key file " + file + " holds a key of 31 bytes;");
+        assertThat(CallerPseudonymiser.fromEnvironment(Map.of("HOTLINE_PULSE_HMAC_KEY", "x".repeat(32)))
+                .isEphemeral()).isFalse();
     }
 
     @Test

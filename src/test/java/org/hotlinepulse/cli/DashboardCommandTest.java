@@ -28,6 +28,15 @@ class DashboardCommandTest {
         CliRun badUrl = CliRun.run("dashboard", "--jdbc-url", "mysql://x", "--port", "0");
         assertThat(badUrl.exitCode()).isEqualTo(2);
         assertThat(badUrl.err()).contains("--jdbc-url: \"mysql://x\" is not a PostgreSQL JDBC URL");
+        // A password on the command line is in every user's process list.
+        for (String parameter : new String[] {"password", "sslpassword", "PASSWORD"}) {
+            CliRun secret = CliRun.run("dashboard", "--jdbc-url",
+                    "jdbc:postgresql://127.0.0.1:1/x?" + parameter + "=hunter2", "--port", "0");
+            assertThat(secret.exitCode()).as(parameter).isEqualTo(2);
+            assertThat(secret.err()).as(parameter).contains("--jdbc-url: must not contain a password")
+                    .doesNotContain("hunter2");
+            assertThat(secret.err().lines().count()).as(parameter).isEqualTo(1);
+        }
     }
 
     @Test

@@ -55,5 +55,11 @@ class JdbcConfigUnitTest {
         assertThat(withPassword.toString()).doesNotContain("s3cret");
         assertThat(FILE.urlHasPassword()).isFalse();
         assertThat(FILE.urlWithoutPassword()).isEqualTo(FILE.url());
+        // The client key's password is a password too.
+        JdbcConfig withKeyPassword = new JdbcConfig("jdbc:postgresql://db/hotline?sslmode=verify-full"
+                + "&sslkey=/k.pk8&sslpassword=k3y-s3cret", "a");
+        assertThat(withKeyPassword.urlHasPassword()).isTrue();
+        assertThat(withKeyPassword.urlWithoutPassword()).isEqualTo(
+                "jdbc:postgresql://db/hotline?sslmode=verify-full&sslkey=/k.pk8&sslpassword=***");
     }
 }

@@ -43,9 +43,32 @@ class ShippedJobConfigUnitTest {
 
     @Test
     void secretsInTheFileAreRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path file = java.nio.file.Files.writeString(dir.resolve("job.yaml"),
+        Path file = Files.writeString(dir.resolve("job.yaml"),
                 "kafka:\n  properties:\n    ssl.truststore.password: hunter2\n");
         assertThatThrownBy(() -> JobConfigLoader.load(file))
                 .hasMessageStartingWith(file + ": kafka.properties.ssl.truststore.password: secrets do not belong");
+        for (String key : new String[] {"ssl.keystore.key", "ssl.key.password", "SASL.JAAS.CONFIG",
+                "sasl.oauthbearer.client.credentials.client.secret", "basic.auth.user.info"}) {
+            Path keyed = Files.writeString(dir.resolve("job-" + key + ".yaml"),
+                    "kafka:\n  properties:\n    " + key + ": \"-----BEGIN PRIVATE KEY-----\"\n");
+            assertThatThrownBy(() -> JobConfigLoader.load(keyed)).as(key)
+                    .hasMessageStartingWith(keyed + ": kafka.properties." + key + ": secrets do not belong")
+                    .hasMessageNotContaining("BEGIN");
+        }
+    }
+
+    @Test
+    void secretClientPropertiesComeFromTheSecretsFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path secrets = Files.writeString(dir.resolve("kafka-secrets.properties"),
+                "ssl.keystore.password=hunter2\nssl.key.password=hunter3\n");
+        KafkaConfig kafka = new KafkaConfig("kafka-1:9093", "g", KafkaConfig.Topics.DEFAULTS,
+                Map.of("security.protocol", "SSL"));
+        assertThat(kafka.clientProperties(Map.of(KafkaConfig.SECRETS_FILE_VARIABLE, secrets.toString())))
+                .containsEntry("ssl.keystore.password", "hunter2").containsEntry("ssl.key.password", "hunter3")
+                .containsEntry("security.protocol", "SSL");
+        Path missing = dir.resolve("missing.properties");
+        assertThatThrownBy(() -> kafka.clientProperties(
+                Map.of(KafkaConfig.SECRETS_FILE_VARIABLE, missing.toString())))
+                .hasMessageStartingWith(KafkaConfig.SECRETS_FILE_VARIABLE + "=" + missing + ": cannot be read");
     }
 }
