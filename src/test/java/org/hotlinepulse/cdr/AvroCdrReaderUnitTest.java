@@ -216,6 +216,15 @@ class AvroCdrReaderUnitTest {
     }
 
     @Test
+    void aRejectedRecordNeverCarriesARawNumberOut() throws IOException {
+        Cdr raw = CdrFixtures.cdr().callerHash("tel:13800138000 (mobile)").satisfaction(9).buildUnchecked();
+        InputRecord r = readAll(write("raw.avro", List.of(raw), 10)).get(0);
+        assertThat(r.rejectReason).isEqualTo("field satisfaction 9 is not between 1 and 5");
+        assertThat(r.rawRecord).doesNotContain("13800138000")
+                .contains("\"caller_hash\":\"" + P.pseudonymise("13800138000") + "\"");
+    }
+
+    @Test
     void aRecordThatCannotBeDecodedCostsTheRestOfItsBlockOnly() throws IOException {
         List<Cdr> list = cdrs(15);
         list.set(6, CdrFixtures.copy(list.get(6)));
