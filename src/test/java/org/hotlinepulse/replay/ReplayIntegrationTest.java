@@ -74,7 +74,7 @@ class ReplayIntegrationTest {
     @Test
     void theSummaryCountsWhatHappenedToEachRecord() {
         assertThat(summary.read()).isEqualTo(scenario.records);
-        assertThat(summary.rejected()).isEqualTo(scenario.rejectedLineNos.size()).isEqualTo(10);
+        assertThat(summary.rejected()).isEqualTo(scenario.rejectedLineNos.size()).isEqualTo(14);
         assertThat(summary.duplicate()).isEqualTo(scenario.duplicates).isGreaterThanOrEqualTo(30);
         assertThat(summary.late()).isEqualTo(scenario.lateLineNos.size()).isEqualTo(5);
         assertThat(summary.unknownLine()).isEqualTo(scenario.unknown).isPositive();

@@ -186,6 +186,13 @@ final class ReplayScenario {
                 "{\"call_id\":\"bad-8\",\"line\":\"12345\",\"caller\":\"13800138000\",\"start_time\":1760230000000,\"end_time\":1760230060000,\"outcome\":\"ANSWERED\"}",
                 "{\"call_id\":\"bad-9\",\"line\":\"12345\",\"start_time\":1760230000000,\"answer_time\":1760230090000,\"end_time\":1760230060000}",
                 "[1, 2, 3]",
+                // Absurd times, which once dragged event time along and made every later call late:
+                // epoch microseconds read as milliseconds (year 57749), the ends of the calendar,
+                // and a start near Long.MAX_VALUE milliseconds.
+                "{\"call_id\":\"bad-10\",\"line\":\"12345\",\"start_time\":1760230000000000,\"end_time\":1760230000060000}",
+                "{\"call_id\":\"bad-11\",\"line\":\"12345\",\"start_time\":\"9999-12-31T00:00:00Z\",\"end_time\":\"9999-12-31T00:01:00Z\"}",
+                "{\"call_id\":\"bad-12\",\"line\":\"12345\",\"start_time\":\"0001-01-01T00:00:00Z\",\"end_time\":\"0001-01-01T00:01:00Z\"}",
+                "{\"call_id\":\"bad-13\",\"line\":\"12345\",\"start_time\":9223372036854775000,\"end_time\":9223372036854775806}",
         };
         for (String text : malformed) {
             entries.add(random.nextInt(entries.size()), new Entry(text, null));
