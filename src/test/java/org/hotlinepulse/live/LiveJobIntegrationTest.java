@@ -66,7 +66,8 @@ class LiveJobIntegrationTest {
                     .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
     static final Path DIRECTORY = Path.of("src/test/resources/job/directory.yaml");
-    static final int BAD_MESSAGES = 6;
+    static final int BAD_MESSAGES = 8;
+    static final String RAW_NUMBER = "13800001234";
 
     @RegisterExtension
     static final TemporaryDatabase DATABASE = new TemporaryDatabase("livejob");
@@ -132,6 +133,9 @@ class LiveJobIntegrationTest {
         bad.add(CdrWireFormat.encode(Cdr.newBuilder(base).setCallId("bad-line").setLine("").build()));
         bad.add(CdrWireFormat.encode(Cdr.newBuilder(base).setCallId("bad-score")
                 .setSatisfaction(9).build()));
+        // A producer that published the raw number, and bytes that are no CDR but hold one.
+        bad.add(CdrWireFormat.encode(Cdr.newBuilder(base).setCallId("bad-caller").setCallerHash(RAW_NUMBER).build()));
+        bad.add(utf8("{\"caller\":\"" + RAW_NUMBER + "\"}"));
         assertThat(bad).hasSize(BAD_MESSAGES);
         return bad;
     }
@@ -209,6 +213,11 @@ class LiveJobIntegrationTest {
                 .anySatisfy(reason -> assertThat(reason).contains("satisfaction"));
         assertThat(rejected).extracting(m -> new String(m.value(), StandardCharsets.ISO_8859_1))
                 .as("the original bytes").contains("this is not avro");
+        assertThat(rejected).as("no raw caller number in any dead letter").allSatisfy(message -> {
+            assertThat(new String(message.value(), StandardCharsets.ISO_8859_1)).doesNotContain(RAW_NUMBER);
+            message.headers().forEach(header ->
+                    assertThat(new String(header.value(), StandardCharsets.UTF_8)).doesNotContain(RAW_NUMBER));
+        });
     }
 
     @Test
