@@ -71,8 +71,13 @@ public class LineHealth {
             onUnknownLineAttempt(t, ctx, out);
             return out;
         }
+        boolean closed = ctx.directory().isClosedForPlannedWork(ctx.number(), Instant.ofEpochMilli(t));
         learn(t, ctx);
-        remember(a, t, ctx.thresholds().longestWindowMinutes());
+        // An attempt during a planned closure is not the line's normal behaviour: it is kept out
+        // of every span, so that nothing judged after the closure counts it.
+        if (!closed) {
+            remember(a, t, ctx.thresholds().longestWindowMinutes());
+        }
         // The number has been added to the directory since it was reported unknown.
         if (isOpen(AlertType.UNKNOWN_LINE)) {
             resolve(AlertType.UNKNOWN_LINE, ctx, t, out);
@@ -81,7 +86,7 @@ public class LineHealth {
             resolve(AlertType.SILENT, ctx, t, out);
         }
         lastNonProbe = t;
-        evaluateWindows(a, t, ctx, out);
+        evaluateWindows(a, t, closed, ctx, out);
         return out;
     }
 
@@ -190,11 +195,15 @@ public class LineHealth {
         }
     }
 
-    private void evaluateWindows(Attempt a, long t, LineContext ctx, List<Alert> out) {
+    /**
+     * The window rules at {@code t}. During a closure only recoveries shown by the attempt itself
+     * count (it connected, it was answered): the spans hold nothing of the closure, so the rules
+     * judged on a share of the span (CONSTANT_BUSY, HIGH_ABANDONMENT) wait for the first
+     * attempt after it.
+     */
+    private void evaluateWindows(Attempt a, long t, boolean closed, LineContext ctx, List<Alert> out) {
         AlertThresholds th = ctx.thresholds();
-        Instant at = Instant.ofEpochMilli(t);
-        boolean closed = ctx.directory().isClosedForPlannedWork(ctx.number(), at);
-        boolean inService = !closed && ctx.directory().calendar().isOpen(ctx.line().hours(), at);
+        boolean inService = !closed && ctx.directory().calendar().isOpen(ctx.line().hours(), Instant.ofEpochMilli(t));
 
         int oosSpan = th.count(ThresholdKey.OUT_OF_SERVICE_WINDOW_MINUTES);
         if (isOpen(AlertType.OUT_OF_SERVICE)) {
@@ -210,15 +219,17 @@ public class LineHealth {
         }
 
         int busySpan = th.count(ThresholdKey.CONSTANT_BUSY_WINDOW_MINUTES);
-        WindowCounts busy = new WindowCounts(this, t, busySpan);
-        if (isOpen(AlertType.CONSTANT_BUSY)) {
-            if (busy.attempts > 0 && (double) busy.busy / busy.attempts < th.get(ThresholdKey.CONSTANT_BUSY_RESOLVE_SHARE)) {
-                resolve(AlertType.CONSTANT_BUSY, ctx, t, out);
+        if (!closed) {
+            WindowCounts busy = new WindowCounts(this, t, busySpan);
+            if (isOpen(AlertType.CONSTANT_BUSY)) {
+                if (busy.attempts > 0 && (double) busy.busy / busy.attempts < th.get(ThresholdKey.CONSTANT_BUSY_RESOLVE_SHARE)) {
+                    resolve(AlertType.CONSTANT_BUSY, ctx, t, out);
+                }
+            } else if (busy.attempts >= th.count(ThresholdKey.CONSTANT_BUSY_MIN_ATTEMPTS)
+                    && (double) busy.busy / busy.attempts >= th.get(ThresholdKey.CONSTANT_BUSY_SHARE)) {
+                fire(AlertType.CONSTANT_BUSY, ctx, t, Map.of(),
+                        AlertSummaries.constantBusy(ctx, t, busy.busy, busy.attempts, busySpan), out);
             }
-        } else if (!closed && busy.attempts >= th.count(ThresholdKey.CONSTANT_BUSY_MIN_ATTEMPTS)
-                && (double) busy.busy / busy.attempts >= th.get(ThresholdKey.CONSTANT_BUSY_SHARE)) {
-            fire(AlertType.CONSTANT_BUSY, ctx, t, Map.of(),
-                    AlertSummaries.constantBusy(ctx, t, busy.busy, busy.attempts, busySpan), out);
         }
 
         int unansweredSpan = th.count(ThresholdKey.UNANSWERED_WINDOW_MINUTES);
@@ -233,6 +244,9 @@ public class LineHealth {
                 fire(AlertType.UNANSWERED, ctx, t, Map.of("mode", unansweredMode),
                         AlertSummaries.unanswered(ctx, t, unansweredMode, c.connected, unansweredSpan), out);
             }
+        }
+        if (closed) {
+            return;
         }
 
         int abandonSpan = th.count(ThresholdKey.HIGH_ABANDONMENT_WINDOW_MINUTES);
