@@ -107,21 +107,24 @@ class SilentUnitTest {
 
     @Test
     void withoutBaselineAfterOneWholeServiceDay() {
+        // The whole service day ends at closing time, which is closed: SILENT is due when the
+        // line next opens (issue 12, finding 8).
         AlertScenario s = new AlertScenario(AlertScenario.OFFICE);
         s.call("2026-10-12T10:00", ANSWERED);
-        Alert a = fireAtDue(s, at("2026-10-13T17:30"));
+        Alert a = fireAtDue(s, at("2026-10-14T08:30"));
         assertThat(AlertText.split(a.getSummary())[1]).contains("no call for a whole service day since 2026-10-12 10:00 (no baseline)");
         AlertScenario early = new AlertScenario(AlertScenario.OFFICE);
         early.call("2026-10-12T08:30", ANSWERED);
         // the day of the call is not whole: its service began with the call
-        fireAtDue(early, at("2026-10-13T17:30"));
+        fireAtDue(early, at("2026-10-14T08:30"));
         AlertScenario friday = new AlertScenario(AlertScenario.OFFICE);
         friday.call("2026-10-09T08:00", ANSWERED);
-        fireAtDue(friday, at("2026-10-09T17:30"));
+        // Saturday 10 October is a make-up workday
+        fireAtDue(friday, at("2026-10-10T08:30"));
         AlertScenario beforeHolidays = new AlertScenario(AlertScenario.OFFICE);
         beforeHolidays.call("2026-09-30T12:00", ANSWERED);
         // Oct 1 and 2 are holidays, Oct 3 and 4 a weekend, Oct 5 a holiday
-        fireAtDue(beforeHolidays, at("2026-10-06T17:30"));
+        fireAtDue(beforeHolidays, at("2026-10-07T08:30"));
     }
 
     @Test
@@ -178,6 +181,36 @@ class SilentUnitTest {
         assertThat(s.health.learned.rateAt(at("2026-10-12T12:30"), AlertScenario.SHANGHAI)).isEqualTo(12.0);
         // the hour 15:00-16:00 after the episode is learned: one call in an hour of weight 1/5
         assertThat(s.health.learned.rateAt(at("2026-10-12T15:30"), AlertScenario.SHANGHAI)).isEqualTo(12 - 11 / 5.0f);
+    }
+
+    // Issue 12, finding 8: SILENT was due at the first instant of closed time.
+    @Test
+    void silenceReachedWhereAClosureBeginsIsDueWhenServiceResumes() {
+        AlertScenario s = new AlertScenario(AlertScenario.EVENING,
+                AlertScenario.closure(AlertScenario.EVENING, "2026-10-12T09:00", "2026-10-12T10:00"));
+        s.call("2026-10-12T08:45", ANSWERED);
+        // the 15th quiet service minute ends at 09:00, the first instant of the closure
+        Alert a = fireAtDue(s, at("2026-10-12T10:00"));
+        assertThat(AlertText.split(a.getSummary())[1]).contains("no call in 15 service minutes since 2026-10-12 08:45");
+    }
+
+    @Test
+    void silenceReachedAtClosingTimeIsDueWhenTheLineOpensAgain() {
+        AlertScenario s = new AlertScenario(AlertScenario.EVENING);
+        s.call("2026-10-12T17:45", ANSWERED);
+        fireAtDue(s, at("2026-10-13T08:30"));
+        AlertScenario sooner = new AlertScenario(AlertScenario.EVENING);
+        sooner.call("2026-10-12T17:44:59", ANSWERED);
+        fireAtDue(sooner, at("2026-10-12T17:59:59"));
+    }
+
+    @Test
+    void aCallWhenServiceResumesKeepsADueSilenceFromFiring() {
+        AlertScenario s = new AlertScenario(AlertScenario.EVENING);
+        s.call("2026-10-12T17:45", ANSWERED);
+        assertThat(s.timer(at("2026-10-13T08:29:59"))).isEmpty();
+        assertThat(s.call("2026-10-13T08:30", ANSWERED)).isEmpty();
+        assertThat(s.timer(at("2026-10-13T08:30"))).isEmpty();
     }
 
     @Test
