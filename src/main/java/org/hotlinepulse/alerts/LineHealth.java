@@ -72,7 +72,7 @@ public class LineHealth {
             return out;
         }
         boolean closed = ctx.directory().isClosedForPlannedWork(ctx.number(), Instant.ofEpochMilli(t));
-        learn(t, ctx);
+        learn(t, closed, ctx);
         // An attempt during a planned closure is not the line's normal behaviour: it is kept out
         // of every span, so that nothing judged after the closure counts it.
         if (!closed) {
@@ -295,18 +295,14 @@ public class LineHealth {
         return silentSource == null ? Map.of() : Map.of(SOURCE_LABEL, silentSource);
     }
 
-    private void learn(long t, LineContext ctx) {
+    private void learn(long t, boolean closed, LineContext ctx) {
         if (learned == null) {
             learned = new LearnedBaseline();
         }
         Line line = ctx.line();
-        learned.count(t, ctx.directory().calendar().zone(),
-                h -> {
-                    Instant at = Instant.ofEpochMilli(h);
-                    return ctx.directory().calendar().isOpen(line.hours(), at)
-                            && !ctx.directory().isClosedForPlannedWork(line.number(), at);
-                },
-                !isOpen(AlertType.SILENT));
+        boolean inService = !closed && ctx.directory().calendar().isOpen(line.hours(), Instant.ofEpochMilli(t));
+        SilenceClock schedule = new SilenceClock(line, ctx.directory());
+        learned.count(t, inService, ctx.directory().calendar().zone(), schedule::serviceMillis, !isOpen(AlertType.SILENT));
     }
 
     /** Appends the attempt and drops those at or before t − span (they can no longer be in any window). */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.avro.AlertState;
 import org.hotlinepulse.avro.AlertType;
+import org.hotlinepulse.directory.ServiceHours;
 import org.junit.jupiter.api.Test;
 
 class SilentUnitTest {
@@ -211,6 +212,39 @@ class SilentUnitTest {
         assertThat(s.timer(at("2026-10-13T08:29:59"))).isEmpty();
         assertThat(s.call("2026-10-13T08:30", ANSWERED)).isEmpty();
         assertThat(s.timer(at("2026-10-13T08:30"))).isEmpty();
+    }
+
+    // Issue 12, finding 10: half-open hours were learned at half their rate, or not at all.
+    @Test
+    void learnedBaselineCountsCallsPerServiceMinuteOfHalfOpenHours() {
+        AlertScenario s = new AlertScenario(AlertScenario.OFFICE);
+        ServiceHours hours = s.directory.line(AlertScenario.OFFICE).hours();
+        // a call every service minute (60 an hour) for four weeks, the last one Monday 17:00
+        for (long t = at("2026-09-14T08:30"); t <= at("2026-10-12T17:00"); t += 60_000) {
+            if (s.directory.calendar().isOpen(hours, Instant.ofEpochMilli(t))) {
+                s.call(t, ANSWERED);
+            }
+        }
+        // 08:30-09:00 and 17:00-17:30: 30 calls in 30 service minutes are 60 an hour of service
+        assertThat(s.health.learned.rateAt(at("2026-10-12T08:45"), AlertScenario.SHANGHAI)).isEqualTo(60.0);
+        assertThat(s.health.learned.rateAt(at("2026-10-12T14:45"), AlertScenario.SHANGHAI)).isEqualTo(60.0);
+        assertThat(s.health.learned.rateAt(at("2026-10-12T17:15"), AlertScenario.SHANGHAI)).isEqualTo(60.0);
+        assertThat(s.health.learned.rateAt(at("2026-10-12T10:30"), AlertScenario.SHANGHAI)).isEqualTo(60.0);
+        // quiet from 17:00: 10 calls expected after 10 minutes, SILENT after the minimum 15
+        fireAtDue(s, at("2026-10-12T17:15"));
+    }
+
+    @Test
+    void callsOutsideServiceHoursDoNotTeachTheBaseline() {
+        AlertScenario s = new AlertScenario(AlertScenario.OFFICE);
+        ServiceHours hours = s.directory.line(AlertScenario.OFFICE).hours();
+        // every minute of four weeks, open or not: only the 30 calls in 08:30-09:00 are in service
+        for (long t = at("2026-09-14T08:00"); t <= at("2026-10-12T17:00"); t += 60_000) {
+            s.call(t, ANSWERED);
+        }
+        assertThat(s.directory.calendar().isOpen(hours, Instant.ofEpochMilli(at("2026-10-12T08:15")))).isFalse();
+        assertThat(s.health.learned.rateAt(at("2026-10-12T08:45"), AlertScenario.SHANGHAI)).isEqualTo(60.0);
+        assertThat(s.health.learned.rateAt(at("2026-10-12T12:30"), AlertScenario.SHANGHAI)).isZero();
     }
 
     @Test
