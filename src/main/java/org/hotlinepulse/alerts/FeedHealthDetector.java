@@ -75,7 +75,7 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
             reschedule(ctx);
             return;
         }
-        long step = start - Math.floorMod(start, STEP_MS) + STEP_MS;
+        long step = Math.addExact(start - Math.floorMod(start, STEP_MS), STEP_MS);
         Long latest = latestStartByStep.get(step);
         if (latest == null) {
             ctx.timerService().registerEventTimeTimer(step);
@@ -100,7 +100,7 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
             List<Line> lines = carriedLines(directory);
             long last = lastHeard.value();
             long due = new FeedClock(lines, directory).due(last, staleMs);
-            if (due <= timestamp) {
+            if (due != FeedClock.NEVER && due <= timestamp) {
                 openSince.update(due);
                 out.collect(EpisodeAlerts.feed(AlertState.FIRING, ctx.getCurrentKey(), due, null,
                         AlertSummaries.feedStale(ctx.getCurrentKey(), directory.calendar().zone(), due, last,
@@ -139,8 +139,8 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
             return;
         }
         Long scheduled = staleTimer.value();
-        long next = last + staleMs;
-        if (scheduled != null && scheduled >= next) {
+        long next = SaturatingTime.plus(last, staleMs);
+        if (next == Long.MAX_VALUE || (scheduled != null && scheduled >= next)) {
             return;
         }
         if (scheduled != null) {

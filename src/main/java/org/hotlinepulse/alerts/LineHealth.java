@@ -110,13 +110,14 @@ public class LineHealth {
     public List<Alert> onTimer(long t, LineContext ctx) {
         List<Alert> out = new ArrayList<>(0);
         // An UNKNOWN_LINE episode also ends when the number has since been added to the directory.
-        if (isOpen(AlertType.UNKNOWN_LINE) && unknownLineResolvesAt(ctx) <= t) {
+        if (isOpen(AlertType.UNKNOWN_LINE) && unknownLineResolvesAt(ctx) != Long.MAX_VALUE
+                && unknownLineResolvesAt(ctx) <= t) {
             resolve(AlertType.UNKNOWN_LINE, ctx, unknownLineResolvesAt(ctx), out);
         }
         if (ctx.line() != null && !isOpen(AlertType.SILENT)) {
             double[] expected = new double[1];
             long due = silentDue(ctx, expected);
-            if (due <= t) {
+            if (due != SilenceClock.NEVER && due <= t) {
                 long quietFrom = quietFrom(ctx);
                 long serviceMinutes = new SilenceClock(ctx.line(), ctx.directory()).serviceMillis(quietFrom, due) / MINUTE;
                 silentSource = lastSource;
@@ -145,7 +146,7 @@ public class LineHealth {
     }
 
     private long forgettableFrom(LineContext ctx) {
-        return lastNonProbe + ctx.thresholds().unknownLineWindowMinutes() * MINUTE;
+        return SaturatingTime.plus(lastNonProbe, ctx.thresholds().unknownLineWindowMinutes() * MINUTE);
     }
 
     /** Whether an episode of {@code type} is open. */
@@ -165,7 +166,7 @@ public class LineHealth {
     }
 
     private long unknownLineResolvesAt(LineContext ctx) {
-        return lastNonProbe + ctx.thresholds().unknownLineQuietHours() * 60 * MINUTE;
+        return SaturatingTime.plus(lastNonProbe, ctx.thresholds().unknownLineQuietHours() * 60L * MINUTE);
     }
 
     private void onProbe(Attempt a, LineContext ctx, List<Alert> out) {
@@ -307,7 +308,7 @@ public class LineHealth {
 
     /** Appends the attempt and drops those at or before t − span (they can no longer be in any window). */
     private void remember(Attempt a, long t, int spanMinutes) {
-        long oldest = t - spanMinutes * MINUTE;
+        long oldest = Math.subtractExact(t, spanMinutes * MINUTE);
         while (size > 0 && times[head] <= oldest) {
             head = (head + 1) % times.length;
             size--;
@@ -348,7 +349,7 @@ public class LineHealth {
         int failed;
 
         WindowCounts(LineHealth h, long t, int spanMinutes) {
-            long after = t - spanMinutes * MINUTE;
+            long after = Math.subtractExact(t, spanMinutes * MINUTE);
             for (int i = h.size - 1; i >= 0; i--) {
                 int at = (h.head + i) % h.times.length;
                 long time = h.times[at];
