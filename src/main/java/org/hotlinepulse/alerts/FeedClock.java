@@ -27,13 +27,20 @@ final class FeedClock {
         this.directory = directory;
     }
 
-    /** The first instant at which {@code thresholdMs} of service time have passed since {@code quietFrom}, or {@link #NEVER}. */
+    /**
+     * The first instant of service time at which {@code thresholdMs} of service time have passed
+     * since {@code quietFrom}, or {@link #NEVER}: reached exactly where service ends, it is the
+     * start of the next service (FEED_STALE is judged in service hours only).
+     */
     long due(long quietFrom, long thresholdMs) {
         long counted = 0;
         for (int day = 0; day < HORIZON_DAYS; day++) {
-            long from = quietFrom + day * DAY;
-            for (long[] span : serviceSpans(from, from + DAY)) {
-                if (counted + span[1] - span[0] >= thresholdMs) {
+            long from = SaturatingTime.plus(quietFrom, day * DAY);
+            if (from == Long.MAX_VALUE) {
+                return NEVER;
+            }
+            for (long[] span : serviceSpans(from, SaturatingTime.plus(from, DAY))) {
+                if (counted + span[1] - span[0] > thresholdMs) {
                     return span[0] + thresholdMs - counted;
                 }
                 counted += span[1] - span[0];

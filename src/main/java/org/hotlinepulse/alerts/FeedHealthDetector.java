@@ -90,7 +90,7 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
             reschedule(ctx);
             return;
         }
-        long step = start - Math.floorMod(start, STEP_MS) + STEP_MS;
+        long step = Math.addExact(start - Math.floorMod(start, STEP_MS), STEP_MS);
         Long latest = latestStartByStep.get(step);
         if (latest == null) {
             ctx.timerService().registerEventTimeTimer(step);
@@ -122,7 +122,7 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
             Directory directory = directory(ctx);
             List<Line> lines = carriedLines(directory);
             long due = new FeedClock(lines, directory).due(last, staleMs);
-            if (due <= timestamp) {
+            if (due != FeedClock.NEVER && due <= timestamp) {
                 openSince.update(due);
                 out.collect(EpisodeAlerts.feed(AlertState.FIRING, ctx.getCurrentKey(), due, null,
                         AlertSummaries.feedStale(ctx.getCurrentKey(), directory.calendar().zone(), due, last,
@@ -184,8 +184,8 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
             return;
         }
         Long scheduled = staleTimer.value();
-        long next = last + staleMs;
-        if (scheduled != null && scheduled >= next) {
+        long next = SaturatingTime.plus(last, staleMs);
+        if (next == Long.MAX_VALUE || (scheduled != null && scheduled >= next)) {
             return;
         }
         if (scheduled != null) {

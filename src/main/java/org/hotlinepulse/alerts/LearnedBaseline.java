@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * A line's own SILENT baseline: calls per hour for each of the 168 hours of the week (local
- * time), learned from completed hours in scheduled service. Flink POJO: public fields only.
+ * A line's own SILENT baseline: for each of the 168 hours of the week (local time), the calls
+ * per hour of scheduled service in that hour, learned from completed hours. An hour only partly
+ * in service (08:30 opening, 17:30 closing, a closure) is learned from its service minutes
+ * alone, so that it expects as many calls per service minute as a whole one. Flink POJO: public
+ * fields only.
  */
 public class LearnedBaseline {
 
@@ -14,28 +17,35 @@ public class LearnedBaseline {
     /** The running mean becomes an exponentially weighted mean with weight 1/8 after 8 weeks. */
     static final int MAX_WEIGHT = 8;
     private static final long HOUR = 3_600_000L;
+    private static final long SECONDS_PER_HOUR = 3_600L;
+    private static final long SECONDS_PER_DAY = 86_400L;
 
-    /** Calls per hour of each slot (Monday 00:00-01:00 local is slot 0). */
+    /**
+     * Calls per hour of scheduled service of each slot (Monday 00:00-01:00 local is slot 0):
+     * calls in the slot's service time / its service minutes × 60. Per hour rather than per
+     * minute so that state learned when only whole hours were learned keeps its meaning.
+     */
     public float[] rate = new float[168];
     /** How many weeks each slot has been learned from (capped at 127). */
     public byte[] weeks = new byte[168];
     /** Start of the hour being counted; Long.MIN_VALUE before the first attempt. */
     public long hourStart = Long.MIN_VALUE;
-    /** Non-probe attempts so far in that hour. */
+    /** Non-probe attempts so far in that hour, in scheduled service. */
     public int hourCount;
 
     public LearnedBaseline() {}
 
     /**
-     * Counts a non-probe attempt at {@code t}; closes the hours before it, learning each one the
-     * line was in scheduled service at its middle (zero calls for hours without attempts),
-     * unless {@code learnGap} is false (the gap was a SILENT episode: a fault, not a pattern).
-     * The hour of the very first attempt is only partly observed and is not learned.
+     * Counts a non-probe attempt at {@code t} (towards the rate only when {@code inService}: the
+     * line was in scheduled service then); closes the hours before it, learning each one that had
+     * scheduled service (zero calls for hours without attempts), unless {@code learnGap} is false
+     * (the gap was a SILENT episode: a fault, not a pattern). The hour of the very first attempt
+     * is only partly observed and is not learned.
      */
-    void count(long t, ZoneId zone, HourFilter inService, boolean learnGap) {
+    void count(long t, boolean inService, ZoneId zone, ScheduledService service, boolean learnGap) {
         long hour = hourStartOf(t, zone);
         if (hourStart == Long.MIN_VALUE) {
-            hourStart = hour + HOUR;
+            hourStart = Math.addExact(hour, HOUR);
             hourCount = 0;
             return;
         }
@@ -43,22 +53,22 @@ public class LearnedBaseline {
             return;
         }
         if (hour == hourStart) {
-            hourCount++;
+            hourCount += inService ? 1 : 0;
             return;
         }
-        learn(hourStart, hourCount, zone, inService);
+        learn(hourStart, hourCount, zone, service);
         if (learnGap) {
             // A gap longer than a week only repeats slots: learn its last week.
-            long from = Math.max(hourStart + HOUR, hour - 168 * HOUR);
+            long from = Math.max(Math.addExact(hourStart, HOUR), Math.subtractExact(hour, 168 * HOUR));
             for (long h = from; h < hour; h += HOUR) {
-                learn(h, 0, zone, inService);
+                learn(h, 0, zone, service);
             }
         }
         hourStart = hour;
-        hourCount = 1;
+        hourCount = inService ? 1 : 0;
     }
 
-    /** Calls per hour expected at {@code t}, 0 for a slot not yet learned for {@link #MIN_WEEKS}. */
+    /** Calls per hour of service expected at {@code t}, 0 for a slot not yet learned for {@link #MIN_WEEKS}. */
     double rateAt(long t, ZoneId zone) {
         int slot = slotOf(t, zone);
         return weeks[slot] >= MIN_WEEKS ? rate[slot] : 0;
@@ -74,35 +84,39 @@ public class LearnedBaseline {
         return false;
     }
 
-    private void learn(long hour, int calls, ZoneId zone, HourFilter inService) {
-        if (!inService.test(hour + HOUR / 2)) {
+    private void learn(long hour, int calls, ZoneId zone, ScheduledService service) {
+        long serviceMs = service.millis(hour, Math.addExact(hour, HOUR));
+        if (serviceMs == 0) {
             return;
         }
+        double perServiceHour = (double) calls * HOUR / serviceMs;
         int slot = slotOf(hour, zone);
         int w = weeks[slot];
-        rate[slot] += (calls - rate[slot]) / Math.min(w + 1, MAX_WEIGHT);
+        rate[slot] += (float) ((perServiceHour - rate[slot]) / Math.min(w + 1, MAX_WEIGHT));
         weeks[slot] = (byte) Math.min(w + 1, 127);
     }
 
     /** The start of the local hour holding {@code t}. */
     static long hourStartOf(long t, ZoneId zone) {
-        long local = t + offsetMillis(t, zone);
-        return t - Math.floorMod(local, HOUR);
+        // In seconds, so that the local time of any instant fits in a long.
+        long localSecond = Math.floorDiv(t, 1000L) + offsetSeconds(t, zone);
+        return t - (Math.floorMod(localSecond, SECONDS_PER_HOUR) * 1000L + Math.floorMod(t, 1000L));
     }
 
     static int slotOf(long t, ZoneId zone) {
-        long local = t + offsetMillis(t, zone);
-        long day = Math.floorDiv(local, 86_400_000L);
+        long localSecond = Math.floorDiv(t, 1000L) + offsetSeconds(t, zone);
+        long day = Math.floorDiv(localSecond, SECONDS_PER_DAY);
         int dayOfWeek = (int) Math.floorMod(day + 3, 7); // 1970-01-01 was a Thursday
-        return dayOfWeek * 24 + (int) (Math.floorMod(local, 86_400_000L) / HOUR);
+        return dayOfWeek * 24 + (int) (Math.floorMod(localSecond, SECONDS_PER_DAY) / SECONDS_PER_HOUR);
     }
 
-    private static long offsetMillis(long t, ZoneId zone) {
-        return zone.getRules().getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000L;
+    private static long offsetSeconds(long t, ZoneId zone) {
+        return zone.getRules().getOffset(Instant.ofEpochMilli(t)).getTotalSeconds();
     }
 
-    /** Whether the line is in scheduled service at an instant. */
-    interface HourFilter {
-        boolean test(long t);
+    /** A line's scheduled service (service hours on the calendar, minus planned closures). */
+    interface ScheduledService {
+        /** Milliseconds of scheduled service in [from, to). */
+        long millis(long from, long to);
     }
 }

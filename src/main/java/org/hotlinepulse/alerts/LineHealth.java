@@ -74,8 +74,13 @@ public class LineHealth {
             onUnknownLineAttempt(t, ctx, out);
             return out;
         }
-        learn(t, ctx);
-        remember(a, t, ctx.thresholds().longestWindowMinutes());
+        boolean closed = ctx.directory().isClosedForPlannedWork(ctx.number(), Instant.ofEpochMilli(t));
+        learn(t, closed, ctx);
+        // An attempt during a planned closure is not the line's normal behaviour: it is kept out
+        // of every span, so that nothing judged after the closure counts it.
+        if (!closed) {
+            remember(a, t, ctx.thresholds().longestWindowMinutes());
+        }
         // The number has been added to the directory since it was reported unknown.
         if (isOpen(AlertType.UNKNOWN_LINE)) {
             resolve(AlertType.UNKNOWN_LINE, ctx, t, out);
@@ -84,7 +89,7 @@ public class LineHealth {
             resolve(AlertType.SILENT, ctx, t, out);
         }
         lastNonProbe = t;
-        evaluateWindows(a, t, ctx, out);
+        evaluateWindows(a, t, closed, ctx, out);
         return out;
     }
 
@@ -108,13 +113,14 @@ public class LineHealth {
     public List<Alert> onTimer(long t, LineContext ctx) {
         List<Alert> out = new ArrayList<>(0);
         // An UNKNOWN_LINE episode also ends when the number has since been added to the directory.
-        if (isOpen(AlertType.UNKNOWN_LINE) && unknownLineResolvesAt(ctx) <= t) {
+        if (isOpen(AlertType.UNKNOWN_LINE) && unknownLineResolvesAt(ctx) != Long.MAX_VALUE
+                && unknownLineResolvesAt(ctx) <= t) {
             resolve(AlertType.UNKNOWN_LINE, ctx, unknownLineResolvesAt(ctx), out);
         }
         if (ctx.line() != null && !isOpen(AlertType.SILENT)) {
             double[] expected = new double[1];
             long due = silentDue(ctx, expected);
-            if (due <= t) {
+            if (due != SilenceClock.NEVER && due <= t) {
                 long quietFrom = quietFrom(ctx);
                 long serviceMinutes = new SilenceClock(ctx.line(), ctx.directory()).serviceMillis(quietFrom, due) / MINUTE;
                 silentSource = lastSource;
@@ -143,7 +149,7 @@ public class LineHealth {
     }
 
     private long forgettableFrom(LineContext ctx) {
-        return lastNonProbe + ctx.thresholds().unknownLineWindowMinutes() * MINUTE;
+        return SaturatingTime.plus(lastNonProbe, ctx.thresholds().unknownLineWindowMinutes() * MINUTE);
     }
 
     /** Whether an episode of {@code type} is open. */
@@ -163,7 +169,7 @@ public class LineHealth {
     }
 
     private long unknownLineResolvesAt(LineContext ctx) {
-        return lastNonProbe + ctx.thresholds().unknownLineQuietHours() * 60 * MINUTE;
+        return SaturatingTime.plus(lastNonProbe, ctx.thresholds().unknownLineQuietHours() * 60L * MINUTE);
     }
 
     private void onProbe(Attempt a, LineContext ctx, List<Alert> out) {
@@ -193,11 +199,15 @@ public class LineHealth {
         }
     }
 
-    private void evaluateWindows(Attempt a, long t, LineContext ctx, List<Alert> out) {
+    /**
+     * The window rules at {@code t}. During a closure only recoveries shown by the attempt itself
+     * count (it connected, it was answered): the spans hold nothing of the closure, so the rules
+     * judged on a share of the span (CONSTANT_BUSY, HIGH_ABANDONMENT) wait for the first
+     * attempt after it.
+     */
+    private void evaluateWindows(Attempt a, long t, boolean closed, LineContext ctx, List<Alert> out) {
         AlertThresholds th = ctx.thresholds();
-        Instant at = Instant.ofEpochMilli(t);
-        boolean closed = ctx.directory().isClosedForPlannedWork(ctx.number(), at);
-        boolean inService = !closed && ctx.directory().calendar().isOpen(ctx.line().hours(), at);
+        boolean inService = !closed && ctx.directory().calendar().isOpen(ctx.line().hours(), Instant.ofEpochMilli(t));
 
         int oosSpan = th.count(ThresholdKey.OUT_OF_SERVICE_WINDOW_MINUTES);
         if (isOpen(AlertType.OUT_OF_SERVICE)) {
@@ -213,15 +223,17 @@ public class LineHealth {
         }
 
         int busySpan = th.count(ThresholdKey.CONSTANT_BUSY_WINDOW_MINUTES);
-        WindowCounts busy = new WindowCounts(this, t, busySpan);
-        if (isOpen(AlertType.CONSTANT_BUSY)) {
-            if (busy.attempts > 0 && (double) busy.busy / busy.attempts < th.get(ThresholdKey.CONSTANT_BUSY_RESOLVE_SHARE)) {
-                resolve(AlertType.CONSTANT_BUSY, ctx, t, out);
+        if (!closed) {
+            WindowCounts busy = new WindowCounts(this, t, busySpan);
+            if (isOpen(AlertType.CONSTANT_BUSY)) {
+                if (busy.attempts > 0 && (double) busy.busy / busy.attempts < th.get(ThresholdKey.CONSTANT_BUSY_RESOLVE_SHARE)) {
+                    resolve(AlertType.CONSTANT_BUSY, ctx, t, out);
+                }
+            } else if (busy.attempts >= th.count(ThresholdKey.CONSTANT_BUSY_MIN_ATTEMPTS)
+                    && (double) busy.busy / busy.attempts >= th.get(ThresholdKey.CONSTANT_BUSY_SHARE)) {
+                fire(AlertType.CONSTANT_BUSY, ctx, t, Map.of(),
+                        AlertSummaries.constantBusy(ctx, t, busy.busy, busy.attempts, busySpan), out);
             }
-        } else if (!closed && busy.attempts >= th.count(ThresholdKey.CONSTANT_BUSY_MIN_ATTEMPTS)
-                && (double) busy.busy / busy.attempts >= th.get(ThresholdKey.CONSTANT_BUSY_SHARE)) {
-            fire(AlertType.CONSTANT_BUSY, ctx, t, Map.of(),
-                    AlertSummaries.constantBusy(ctx, t, busy.busy, busy.attempts, busySpan), out);
         }
 
         int unansweredSpan = th.count(ThresholdKey.UNANSWERED_WINDOW_MINUTES);
@@ -236,6 +248,9 @@ public class LineHealth {
                 fire(AlertType.UNANSWERED, ctx, t, Map.of("mode", unansweredMode),
                         AlertSummaries.unanswered(ctx, t, unansweredMode, c.connected, unansweredSpan), out);
             }
+        }
+        if (closed) {
+            return;
         }
 
         int abandonSpan = th.count(ThresholdKey.HIGH_ABANDONMENT_WINDOW_MINUTES);
@@ -284,23 +299,19 @@ public class LineHealth {
         return silentSource == null ? Map.of() : Map.of(SOURCE_LABEL, silentSource);
     }
 
-    private void learn(long t, LineContext ctx) {
+    private void learn(long t, boolean closed, LineContext ctx) {
         if (learned == null) {
             learned = new LearnedBaseline();
         }
         Line line = ctx.line();
-        learned.count(t, ctx.directory().calendar().zone(),
-                h -> {
-                    Instant at = Instant.ofEpochMilli(h);
-                    return ctx.directory().calendar().isOpen(line.hours(), at)
-                            && !ctx.directory().isClosedForPlannedWork(line.number(), at);
-                },
-                !isOpen(AlertType.SILENT));
+        boolean inService = !closed && ctx.directory().calendar().isOpen(line.hours(), Instant.ofEpochMilli(t));
+        SilenceClock schedule = new SilenceClock(line, ctx.directory());
+        learned.count(t, inService, ctx.directory().calendar().zone(), schedule::serviceMillis, !isOpen(AlertType.SILENT));
     }
 
     /** Appends the attempt and drops those at or before t − span (they can no longer be in any window). */
     private void remember(Attempt a, long t, int spanMinutes) {
-        long oldest = t - spanMinutes * MINUTE;
+        long oldest = Math.subtractExact(t, spanMinutes * MINUTE);
         while (size > 0 && times[head] <= oldest) {
             head = (head + 1) % times.length;
             size--;
@@ -348,7 +359,7 @@ public class LineHealth {
         int failed;
 
         WindowCounts(LineHealth h, long t, int spanMinutes) {
-            long after = t - spanMinutes * MINUTE;
+            long after = Math.subtractExact(t, spanMinutes * MINUTE);
             for (int i = h.size - 1; i >= 0; i--) {
                 int at = (h.head + i) % h.times.length;
                 long time = h.times[at];

@@ -21,6 +21,7 @@ import org.hotlinepulse.job.PipelineCounters;
 import org.hotlinepulse.metrics.LineWindows;
 import org.hotlinepulse.metrics.PassedWatermark;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,6 +50,7 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
     private final Directory initialDirectory;
     private final AlertThresholds thresholds;
     private final int shortAbandonSeconds;
+    private final long watermarkLagMs;
 
     private transient ValueState<LineHealth> health;
     private transient MapState<Long, List<Cdr>> waiting;
@@ -62,11 +64,14 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
     /**
      * @param thresholds the job-wide thresholds; each line's own overrides are merged in
      * @param shortAbandonSeconds an ABANDONED call with a shorter wait is a short abandon
+     * @param watermarkLag how far the job's watermark trails the event time it was derived from
      */
-    public LineHealthDetector(Directory directory, AlertThresholds thresholds, int shortAbandonSeconds) {
+    public LineHealthDetector(Directory directory, AlertThresholds thresholds, int shortAbandonSeconds,
+                              Duration watermarkLag) {
         this.initialDirectory = directory;
         this.thresholds = thresholds;
         this.shortAbandonSeconds = shortAbandonSeconds;
+        this.watermarkLagMs = watermarkLag.toMillis();
     }
 
     @Override
@@ -96,12 +101,13 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
             // A listing can reach a line after the end of a bounded input (the directory joins
             // whenever it arrives); in replay nothing is judged then (DESIGN §6).
             if (watchedSince.value() == null && watermark != Long.MAX_VALUE) {
-                // A line listed before any CDR has moved event time is watched from the first
-                // watermark: the earliest event time the job knows (DESIGN §6, SILENT).
-                watchedSince.update(watermark);
+                // A line listed before any CDR has moved event time is watched from the event
+                // time of the first watermark: the earliest the job knows (DESIGN §6, SILENT).
                 if (watermark == AWAITING_FIRST_WATERMARK) {
+                    watchedSince.update(AWAITING_FIRST_WATERMARK);
                     ctx.timerService().registerEventTimeTimer(AWAITING_FIRST_WATERMARK + 1);
                 } else {
+                    watchedSince.update(eventTimeOf(watermark));
                     reschedule(health(), context(ctx, directory(ctx)), ctx);
                 }
             }
@@ -137,7 +143,7 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
         boolean endOfInput = watermark == Long.MAX_VALUE;
         Long since = watchedSince.value();
         if (since != null && since == AWAITING_FIRST_WATERMARK && !endOfInput) {
-            watchedSince.update(watermark);
+            watchedSince.update(eventTimeOf(watermark));
         }
         LineHealth state = health();
         LineContext context = context(ctx, directory(ctx));
@@ -203,6 +209,15 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
             ctx.timerService().registerEventTimeTimer(next);
             ruleTimer.update(next);
         }
+    }
+
+    /**
+     * The event time a watermark stands for: the watermark trails the start_time of the record
+     * (or, live, the clock reading) it was derived from by {@code watermarkLag}. In replay the
+     * first watermark thus gives the first record's start_time, not 10 minutes before it.
+     */
+    private long eventTimeOf(long watermark) {
+        return SaturatingTime.plus(watermark, watermarkLagMs);
     }
 
     private LineHealth health() throws Exception {

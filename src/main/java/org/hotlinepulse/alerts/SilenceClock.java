@@ -37,14 +37,16 @@ final class SilenceClock {
     /**
      * The first instant at which SILENT holds for a quiet that began at {@code quietFrom}, or
      * {@link #NEVER}; the expected calls at that instant through {@code expectedOut[0]} (NaN
-     * when the no-baseline rule applied).
+     * when the no-baseline rule applied). The instant is always one of scheduled service: a
+     * condition reached exactly where a span of service ends (closing time, the start of a
+     * closure) holds from the start of the next span, when the line is being judged again.
      */
     long due(long quietFrom, AlertThresholds thresholds, LearnedBaseline learned, double[] expectedOut) {
         double fixed = line.expectedCallsPerHour().orElse(Double.NaN);
         boolean useLearned = Double.isNaN(fixed) && learned != null && learned.isUsable();
         if (Double.isNaN(fixed) && !useLearned) {
             expectedOut[0] = Double.NaN;
-            return endOfFirstWholeServiceDay(quietFrom);
+            return firstServiceFrom(endOfFirstWholeServiceDay(quietFrom));
         }
         if (fixed == 0) {
             return NEVER;
@@ -53,16 +55,20 @@ final class SilenceClock {
         double minExpected = thresholds.get(ThresholdKey.SILENT_MIN_EXPECTED_CALLS);
         long serviceMs = 0;
         double expected = 0;
-        for (long[] span : scheduledSpans(quietFrom, quietFrom + HORIZON_DAYS * DAY)) {
+        for (long[] span : scheduledSpans(quietFrom, SaturatingTime.plus(quietFrom, HORIZON_DAYS * DAY))) {
             long piece = span[0];
             while (piece < span[1]) {
-                long pieceEnd = useLearned ? Math.min(span[1], LearnedBaseline.hourStartOf(piece, zone) + HOUR) : span[1];
+                long pieceEnd = useLearned
+                        ? Math.min(span[1], SaturatingTime.plus(LearnedBaseline.hourStartOf(piece, zone), HOUR))
+                        : span[1];
                 double rate = useLearned ? learned.rateAt(piece, zone) : fixed;
                 long needMs = Math.max(0, minMs - serviceMs);
                 long needExpectedMs = expected >= minExpected ? 0
                         : rate > 0 ? (long) Math.ceil((minExpected - expected) * HOUR / rate - 1e-6) : NEVER;
                 long need = Math.max(needMs, needExpectedMs);
-                if (need <= pieceEnd - piece) {
+                // Strictly inside the piece: its end is either the next piece's start (the same
+                // instant, judged there) or the end of service.
+                if (need < pieceEnd - piece) {
                     expectedOut[0] = expected + rate * need / HOUR;
                     return piece + need;
                 }
@@ -90,14 +96,26 @@ final class SilenceClock {
     private long endOfFirstWholeServiceDay(long quietFrom) {
         LocalDate day = Instant.ofEpochMilli(quietFrom).atZone(zone).toLocalDate();
         for (int i = 0; i <= HORIZON_DAYS; i++, day = day.plusDays(1)) {
-            long dayStart = day.atStartOfDay(zone).toInstant().toEpochMilli();
-            long dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+            long dayStart = SaturatingTime.epochMillis(day.atStartOfDay(zone).toInstant());
+            long dayEnd = SaturatingTime.epochMillis(day.plusDays(1).atStartOfDay(zone).toInstant());
+            if (dayEnd == Long.MAX_VALUE) {
+                return NEVER;
+            }
             List<long[]> spans = scheduledSpans(dayStart, dayEnd);
             if (!spans.isEmpty() && spans.get(0)[0] > quietFrom) {
                 return spans.get(spans.size() - 1)[1];
             }
         }
         return NEVER;
+    }
+
+    /** The first instant of scheduled service at or after {@code t} (within the horizon), or {@link #NEVER}. */
+    private long firstServiceFrom(long t) {
+        if (t == NEVER) {
+            return NEVER;
+        }
+        List<long[]> spans = scheduledSpans(t, SaturatingTime.plus(t, HORIZON_DAYS * DAY));
+        return spans.isEmpty() ? NEVER : spans.get(0)[0];
     }
 
     /** The line's service spans in [from, to) on the calendar, minus its planned closures, in time order. */

@@ -39,15 +39,19 @@ public final class EventTime {
 
     private final WatermarkStrategy<InputRecord> cdrWatermarks;
     private final WatermarkStrategy<Long> clockWatermarks;
+    private final Duration watermarkLag;
 
-    private EventTime(WatermarkStrategy<InputRecord> cdrWatermarks, WatermarkStrategy<Long> clockWatermarks) {
+    private EventTime(WatermarkStrategy<InputRecord> cdrWatermarks, WatermarkStrategy<Long> clockWatermarks,
+                      Duration maxOutOfOrderness) {
         this.cdrWatermarks = cdrWatermarks;
         this.clockWatermarks = clockWatermarks;
+        // Every generator here emits (latest event time) - max_out_of_orderness - 1 ms.
+        this.watermarkLag = maxOutOfOrderness.plusMillis(1);
     }
 
     /** For bounded runs over files: event time moves only with the input. */
     public static EventTime ofInput(Duration maxOutOfOrderness) {
-        return new EventTime(inputWatermarks(maxOutOfOrderness), null);
+        return new EventTime(inputWatermarks(maxOutOfOrderness), null, maxOutOfOrderness);
     }
 
     /** For the live job: per partition, idle partitions left out, the wall clock when all are idle. */
@@ -70,7 +74,8 @@ public final class EventTime {
         long stalledMs = quietPartitionAfter.multipliedBy(STALLED_PARTITION_FACTOR).toMillis();
         return new EventTime(timestamped(WatermarkStrategy.forGenerator(context -> new PartitionWatermarks<>(
                         delayMs, quietMs, stalledMs, context.getInputActivityClock(), clock::get))),
-                WatermarkStrategy.forGenerator(context -> new ClockWatermarks<>(delayMs, clock::get)));
+                WatermarkStrategy.forGenerator(context -> new ClockWatermarks<>(delayMs, clock::get)),
+                maxOutOfOrderness);
     }
 
     private static WatermarkStrategy<InputRecord> inputWatermarks(Duration maxOutOfOrderness) {
@@ -80,6 +85,14 @@ public final class EventTime {
 
     private static WatermarkStrategy<InputRecord> timestamped(WatermarkStrategy<InputRecord> watermarks) {
         return watermarks.withTimestampAssigner((record, previous) -> CdrWatermarks.eventTime(record));
+    }
+
+    /**
+     * How far a watermark trails the event time it was derived from (a record's start_time or a
+     * reading of the clock): a watermark W says that event time W + lag has been seen.
+     */
+    public Duration watermarkLag() {
+        return watermarkLag;
     }
 
     /** The watermarks of the CDR source. */

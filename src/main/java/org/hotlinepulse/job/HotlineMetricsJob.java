@@ -88,7 +88,8 @@ public final class HotlineMetricsJob {
         DataStream<LineEvent> callsAndListings = lineRows.getSideOutput(LineWindows.FIRST_SEEN);
         DataStream<Alert> lineAlerts = DirectorySideInput.join(
                         callsAndListings.keyBy(event -> event.line), directories,
-                        new LineHealthDetector(directory, alertThresholds(), (int) metrics.shortAbandon().toSeconds()),
+                        new LineHealthDetector(directory, alertThresholds(), (int) metrics.shortAbandon().toSeconds(),
+                                eventTime.watermarkLag()),
                         TypeInformation.of(Alert.class), "line health")
                 .uid("line-health");
         DataStream<Alert> feedAlerts = DirectorySideInput.join(

@@ -37,6 +37,8 @@ final class AlertScenario {
     static final String OVERRIDE = "037167890005";
     /** 24x7, 60 calls/h expected. */
     static final String BUSY_LINE = "037167890006";
+    /** Mon-Fri 08:30-18:00 without lunch, 60 calls/h expected: SILENT after 15 quiet service minutes. */
+    static final String EVENING = "037167890007";
     static final String UNKNOWN = "0371999";
     static final String DEPARTMENT = "郑州市社会保险中心";
 
@@ -59,7 +61,9 @@ final class AlertScenario {
                 new Line(BASELINE, "zz-si", "医保咨询", office, OptionalDouble.of(12), Map.of()),
                 new Line(NEVER_CALLED, "zz-si", "旧号码", office, OptionalDouble.of(0), Map.of()),
                 new Line(OVERRIDE, "zz-si", "低门槛线路", office, OptionalDouble.empty(), Map.of("constant_busy_share", 0.6)),
-                new Line(BUSY_LINE, "zz-si", "12345 分线", ServiceHours.always(), OptionalDouble.of(60), Map.of())),
+                new Line(BUSY_LINE, "zz-si", "12345 分线", ServiceHours.always(), OptionalDouble.of(60), Map.of()),
+                new Line(EVENING, "zz-si", "社保晚间咨询", ServiceHours.parse("Mon-Fri 08:30-18:00"), OptionalDouble.of(60),
+                        Map.of())),
                 List.of(closures));
     }
 

@@ -3,6 +3,7 @@ package org.hotlinepulse.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotlinepulse.alerts.AlertScenario.at;
 import static org.hotlinepulse.alerts.AlertScenario.closure;
+import static org.hotlinepulse.avro.Outcome.ABANDONED;
 import static org.hotlinepulse.avro.Outcome.ANSWERED;
 import static org.hotlinepulse.avro.Outcome.BUSY;
 import static org.hotlinepulse.avro.Outcome.FAILED;
@@ -31,13 +32,51 @@ class ClosureUnitTest {
     }
 
     @Test
-    void rulesFireAgainOnceTheClosureEnds() {
+    void rulesFireAgainOnceTheClosureEndsOnWhatHappensAfterIt() {
         AlertScenario s = closedMorning();
         s.calls("2026-10-12T09:55", 4, FAILED);
+        assertThat(s.call("2026-10-12T10:00", FAILED)).as("the closure's failures are not in the span").isEmpty();
+        s.call("2026-10-12T10:01", FAILED);
+        assertThat(s.call("2026-10-12T10:02", FAILED)).extracting(Alert::getType).containsExactly(AlertType.OUT_OF_SERVICE);
+        assertThat(s.alerts.get(0).getStartsAt().toEpochMilli()).isEqualTo(at("2026-10-12T10:02"));
+    }
+
+    // Issue 12, finding 7: a closure leaked into the spans judged after it.
+    @Test
+    void busyOnlyDuringAClosureIsNotConstantBusyAfterIt() {
+        AlertScenario s = closedMorning();
+        s.calls("2026-10-12T09:51", 9, BUSY);
+        assertThat(s.call("2026-10-12T10:00", ANSWERED)).as("9 of the 10 attempts in (09:45, 10:00] were in the closure")
+                .isEmpty();
         assertThat(s.alerts).isEmpty();
-        // 09:56..09:58 and 10:00 are in (09:50, 10:00]
-        assertThat(s.call("2026-10-12T10:00", FAILED)).extracting(Alert::getType).containsExactly(AlertType.OUT_OF_SERVICE);
-        assertThat(s.alerts.get(0).getStartsAt().toEpochMilli()).isEqualTo(at("2026-10-12T10:00"));
+    }
+
+    @Test
+    void abandonmentOnlyDuringAClosureIsNotHighAbandonmentAfterIt() {
+        AlertScenario s = closedMorning();
+        s.calls("2026-10-12T09:35", 25, ABANDONED);
+        assertThat(s.call("2026-10-12T10:00", ANSWERED)).isEmpty();
+        assertThat(s.alerts).isEmpty();
+    }
+
+    @Test
+    void unansweredCallsOnlyDuringAClosureAreNotUnansweredAfterIt() {
+        AlertScenario s = closedMorning();
+        s.calls("2026-10-12T09:55", 5, NO_ANSWER);
+        assertThat(s.call("2026-10-12T10:00", NO_ANSWER)).isEmpty();
+        assertThat(s.alerts).isEmpty();
+    }
+
+    @Test
+    void aCallDuringAClosureStillEndsTheQuietAndRecoversAnOpenEpisode() {
+        AlertScenario s = new AlertScenario(AlertScenario.BASELINE, closure(AlertScenario.BASELINE, "2026-10-12T10:00", "2026-10-12T12:00"));
+        s.calls("2026-10-12T09:50", 3, FAILED);
+        assertThat(s.alerts).extracting(Alert::getType).containsExactly(AlertType.OUT_OF_SERVICE);
+        Alert resolved = s.call("2026-10-12T10:30", ANSWERED).get(0);
+        assertThat(resolved.getState()).isEqualTo(AlertState.RESOLVED);
+        assertThat(resolved.getEndsAt().toEpochMilli()).isEqualTo(at("2026-10-12T10:30"));
+        // 12 calls/h: 50 quiet service minutes from the call at 10:30, all of them after the closure
+        assertThat(s.health.nextTimer(s.ctx())).isEqualTo(at("2026-10-12T15:20"));
     }
 
     @Test

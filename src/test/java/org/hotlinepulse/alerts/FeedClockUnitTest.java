@@ -36,6 +36,15 @@ class FeedClockUnitTest {
                 .as("Friday evening to Monday morning").isEqualTo(at("2026-10-19T08:35:00"));
     }
 
+    // As SILENT (issue 12, finding 8): FEED_STALE is judged in service hours only.
+    @Test
+    void staleReachedExactlyAtClosingTimeIsDueWhenServiceResumes() throws Exception {
+        assertThat(clockOf("037167890001").due(at("2026-10-12T11:50:00"), TEN_MINUTES))
+                .as("the 10th service minute ends at 12:00, lunch").isEqualTo(at("2026-10-12T14:30:00"));
+        assertThat(clockOf("037167890001").due(at("2026-10-12T11:49:59"), TEN_MINUTES))
+                .isEqualTo(at("2026-10-12T11:59:59"));
+    }
+
     @Test
     void oneLineInServiceIsEnoughForTheFeedToBeExpectedToDeliver() throws Exception {
         assertThat(clockOf("037167890001", "037167890003").due(at("2026-10-12T11:55:00"), TEN_MINUTES))

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -45,7 +46,17 @@ class LineHealthDetectorHarnessTest {
     void setUp() throws Exception {
         Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new LineHealthDetector(directory, AlertThresholds.defaults(), 5), e -> e.line, Types.STRING,
+                new LineHealthDetector(directory, AlertThresholds.defaults(), 5, Duration.ZERO), e -> e.line, Types.STRING,
+                LineWindows.DIRECTORY);
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+    }
+
+    /** A detector whose watermark trails the event time it stands for by {@code watermarkLag}, as in the job. */
+    private void detectorWithWatermarkLag(Duration watermarkLag) throws Exception {
+        harness.close();
+        Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new LineHealthDetector(directory, AlertThresholds.defaults(), 5, watermarkLag), e -> e.line, Types.STRING,
                 LineWindows.DIRECTORY);
         harness.processBroadcastWatermark(Long.MAX_VALUE);
     }
@@ -94,6 +105,37 @@ class LineHealthDetectorHarnessTest {
         });
         harness.processWatermark(at("2026-10-12T11:00:00"));
         assertThat(alerts()).as("one page per episode").isEmpty();
+    }
+
+    // Issue 12, finding 9: in replay a never-called line went SILENT max_out_of_orderness early.
+    @Test
+    void aNeverCalledLineIsQuietFromTheFirstRecordNotFromTheWatermarkTrailingIt() throws Exception {
+        Duration lag = Duration.ofMinutes(10).plusMillis(1);
+        detectorWithWatermarkLag(lag);
+        harness.processElement(LineEvent.listed(LINE), Long.MIN_VALUE);
+        // the first record of the input starts at 09:00; the first watermark trails it
+        harness.processWatermark(at("2026-10-12T09:00:00") - lag.toMillis());
+        harness.processWatermark(at("2026-10-12T09:14:59"));
+        assertThat(alerts()).as("14 quiet minutes since the first record").isEmpty();
+
+        harness.processWatermark(at("2026-10-12T09:15:00"));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.getType()).isEqualTo(AlertType.SILENT);
+            assertThat(a.getStartsAt()).isEqualTo(Instant.ofEpochMilli(at("2026-10-12T09:15:00")));
+        });
+    }
+
+    @Test
+    void aLineListedOnceEventTimeHasMovedIsQuietFromTheEventTimeOfTheWatermark() throws Exception {
+        Duration lag = Duration.ofMinutes(10).plusMillis(1);
+        detectorWithWatermarkLag(lag);
+        harness.processWatermark(at("2026-10-12T09:00:00") - lag.toMillis());
+        harness.processElement(LineEvent.listed(LINE), Long.MIN_VALUE);
+        harness.processWatermark(at("2026-10-12T09:14:59"));
+        assertThat(alerts()).isEmpty();
+        harness.processWatermark(at("2026-10-12T09:15:00"));
+        assertThat(alerts()).extracting(Alert::getType, Alert::getStartsAt)
+                .containsExactly(tuple(AlertType.SILENT, Instant.ofEpochMilli(at("2026-10-12T09:15:00"))));
     }
 
     @Test
@@ -267,7 +309,7 @@ class LineHealthDetectorHarnessTest {
         Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
         KeyedBroadcastOperatorTestHarness<String, LineEvent, Directory, Alert> h =
                 new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
-                        new LineHealthDetector(directory, AlertThresholds.defaults(), 5),
+                        new LineHealthDetector(directory, AlertThresholds.defaults(), 5, Duration.ZERO),
                         List.of(LineWindows.DIRECTORY)), e -> e.line, Types.STRING, 1, 1, 0);
         h.initializeState(checkpoint);
         h.open();

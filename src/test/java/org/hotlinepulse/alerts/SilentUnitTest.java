@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.avro.AlertState;
 import org.hotlinepulse.avro.AlertType;
+import org.hotlinepulse.directory.ServiceHours;
 import org.junit.jupiter.api.Test;
 
 class SilentUnitTest {
@@ -107,21 +108,24 @@ class SilentUnitTest {
 
     @Test
     void withoutBaselineAfterOneWholeServiceDay() {
+        // The whole service day ends at closing time, which is closed: SILENT is due when the
+        // line next opens (issue 12, finding 8).
         AlertScenario s = new AlertScenario(AlertScenario.OFFICE);
         s.call("2026-10-12T10:00", ANSWERED);
-        Alert a = fireAtDue(s, at("2026-10-13T17:30"));
+        Alert a = fireAtDue(s, at("2026-10-14T08:30"));
         assertThat(AlertText.split(a.getSummary())[1]).contains("no call for a whole service day since 2026-10-12 10:00 (no baseline)");
         AlertScenario early = new AlertScenario(AlertScenario.OFFICE);
         early.call("2026-10-12T08:30", ANSWERED);
         // the day of the call is not whole: its service began with the call
-        fireAtDue(early, at("2026-10-13T17:30"));
+        fireAtDue(early, at("2026-10-14T08:30"));
         AlertScenario friday = new AlertScenario(AlertScenario.OFFICE);
         friday.call("2026-10-09T08:00", ANSWERED);
-        fireAtDue(friday, at("2026-10-09T17:30"));
+        // Saturday 10 October is a make-up workday
+        fireAtDue(friday, at("2026-10-10T08:30"));
         AlertScenario beforeHolidays = new AlertScenario(AlertScenario.OFFICE);
         beforeHolidays.call("2026-09-30T12:00", ANSWERED);
         // Oct 1 and 2 are holidays, Oct 3 and 4 a weekend, Oct 5 a holiday
-        fireAtDue(beforeHolidays, at("2026-10-06T17:30"));
+        fireAtDue(beforeHolidays, at("2026-10-07T08:30"));
     }
 
     @Test
@@ -178,6 +182,69 @@ class SilentUnitTest {
         assertThat(s.health.learned.rateAt(at("2026-10-12T12:30"), AlertScenario.SHANGHAI)).isEqualTo(12.0);
         // the hour 15:00-16:00 after the episode is learned: one call in an hour of weight 1/5
         assertThat(s.health.learned.rateAt(at("2026-10-12T15:30"), AlertScenario.SHANGHAI)).isEqualTo(12 - 11 / 5.0f);
+    }
+
+    // Issue 12, finding 8: SILENT was due at the first instant of closed time.
+    @Test
+    void silenceReachedWhereAClosureBeginsIsDueWhenServiceResumes() {
+        AlertScenario s = new AlertScenario(AlertScenario.EVENING,
+                AlertScenario.closure(AlertScenario.EVENING, "2026-10-12T09:00", "2026-10-12T10:00"));
+        s.call("2026-10-12T08:45", ANSWERED);
+        // the 15th quiet service minute ends at 09:00, the first instant of the closure
+        Alert a = fireAtDue(s, at("2026-10-12T10:00"));
+        assertThat(AlertText.split(a.getSummary())[1]).contains("no call in 15 service minutes since 2026-10-12 08:45");
+    }
+
+    @Test
+    void silenceReachedAtClosingTimeIsDueWhenTheLineOpensAgain() {
+        AlertScenario s = new AlertScenario(AlertScenario.EVENING);
+        s.call("2026-10-12T17:45", ANSWERED);
+        fireAtDue(s, at("2026-10-13T08:30"));
+        AlertScenario sooner = new AlertScenario(AlertScenario.EVENING);
+        sooner.call("2026-10-12T17:44:59", ANSWERED);
+        fireAtDue(sooner, at("2026-10-12T17:59:59"));
+    }
+
+    @Test
+    void aCallWhenServiceResumesKeepsADueSilenceFromFiring() {
+        AlertScenario s = new AlertScenario(AlertScenario.EVENING);
+        s.call("2026-10-12T17:45", ANSWERED);
+        assertThat(s.timer(at("2026-10-13T08:29:59"))).isEmpty();
+        assertThat(s.call("2026-10-13T08:30", ANSWERED)).isEmpty();
+        assertThat(s.timer(at("2026-10-13T08:30"))).isEmpty();
+    }
+
+    // Issue 12, finding 10: half-open hours were learned at half their rate, or not at all.
+    @Test
+    void learnedBaselineCountsCallsPerServiceMinuteOfHalfOpenHours() {
+        AlertScenario s = new AlertScenario(AlertScenario.OFFICE);
+        ServiceHours hours = s.directory.line(AlertScenario.OFFICE).hours();
+        // a call every service minute (60 an hour) for four weeks, the last one Monday 17:00
+        for (long t = at("2026-09-14T08:30"); t <= at("2026-10-12T17:00"); t += 60_000) {
+            if (s.directory.calendar().isOpen(hours, Instant.ofEpochMilli(t))) {
+                s.call(t, ANSWERED);
+            }
+        }
+        // 08:30-09:00 and 17:00-17:30: 30 calls in 30 service minutes are 60 an hour of service
+        assertThat(s.health.learned.rateAt(at("2026-10-12T08:45"), AlertScenario.SHANGHAI)).isEqualTo(60.0);
+        assertThat(s.health.learned.rateAt(at("2026-10-12T14:45"), AlertScenario.SHANGHAI)).isEqualTo(60.0);
+        assertThat(s.health.learned.rateAt(at("2026-10-12T17:15"), AlertScenario.SHANGHAI)).isEqualTo(60.0);
+        assertThat(s.health.learned.rateAt(at("2026-10-12T10:30"), AlertScenario.SHANGHAI)).isEqualTo(60.0);
+        // quiet from 17:00: 10 calls expected after 10 minutes, SILENT after the minimum 15
+        fireAtDue(s, at("2026-10-12T17:15"));
+    }
+
+    @Test
+    void callsOutsideServiceHoursDoNotTeachTheBaseline() {
+        AlertScenario s = new AlertScenario(AlertScenario.OFFICE);
+        ServiceHours hours = s.directory.line(AlertScenario.OFFICE).hours();
+        // every minute of four weeks, open or not: only the 30 calls in 08:30-09:00 are in service
+        for (long t = at("2026-09-14T08:00"); t <= at("2026-10-12T17:00"); t += 60_000) {
+            s.call(t, ANSWERED);
+        }
+        assertThat(s.directory.calendar().isOpen(hours, Instant.ofEpochMilli(at("2026-10-12T08:15")))).isFalse();
+        assertThat(s.health.learned.rateAt(at("2026-10-12T08:45"), AlertScenario.SHANGHAI)).isEqualTo(60.0);
+        assertThat(s.health.learned.rateAt(at("2026-10-12T12:30"), AlertScenario.SHANGHAI)).isZero();
     }
 
     @Test
