@@ -48,18 +48,38 @@ public final class AvroCdrReader implements CdrReader {
         this.origin = file.getFileName().toString();
         this.pseudonymiser = Objects.requireNonNull(pseudonymiser, "pseudonymiser");
         this.container = new AvroContainerFile(file);
+        try {
+            this.decoder = new CdrRecordDecoder(readableWriterSchema(container, file));
+        } catch (IOException | RuntimeException e) {
+            container.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Checks, without reading any record, that the file is an Avro container file whose writer schema can be read
+     * as cdr.avsc: what the replay command does for every file before its job starts.
+     *
+     * @throws IOException naming the file and why when it is not
+     */
+    public static void check(Path file) throws IOException {
+        try (AvroContainerFile container = new AvroContainerFile(file)) {
+            readableWriterSchema(container, file);
+        }
+    }
+
+    private static Schema readableWriterSchema(AvroContainerFile container, Path file) throws IOException {
         Schema writer = container.schema();
         SchemaCompatibility.SchemaPairCompatibility compatibility =
                 SchemaCompatibility.checkReaderWriterCompatibility(Cdr.getClassSchema(), writer);
         if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            container.close();
             String problems = compatibility.getResult().getIncompatibilities().stream()
                     .map(i -> i.getMessage() + " (" + fieldOf(i.getLocation()) + ")")
                     .collect(Collectors.joining("; "));
             throw new IOException(file + ": its writer schema " + writer.getFullName()
                     + " cannot be read as cdr.avsc: " + problems);
         }
-        this.decoder = new CdrRecordDecoder(writer);
+        return writer;
     }
 
     /** "/fields/7/type/1" in the reader schema as "field outcome". */

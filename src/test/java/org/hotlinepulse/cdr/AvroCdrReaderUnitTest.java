@@ -304,8 +304,8 @@ class AvroCdrReaderUnitTest {
     @Timeout(60)
     void aBlockDeclaringMoreRecordsThanItHasBytesIsOneRejectionAndEndsTheFile() throws IOException {
         List<Cdr> good = cdrs(10);
-        byte[] bytes = HostileInputs.avroFileWithLyingCount(List.of(good.subList(0, 5)), good.subList(5, 8),
-                HostileInputs.LYING_COUNT, List.of(good.subList(8, 10)));
+        byte[] bytes = HostileInputs.avroFile().block(good.subList(0, 5))
+                .blockDeclaringCount(good.subList(5, 8), HostileInputs.LYING_COUNT).block(good.subList(8, 10)).bytes();
         assertThat(bytes.length).isLessThan(5_000);
         List<InputRecord> records = readAll(Files.write(dir.resolve("count.avro"), bytes));
         assertThat(records).hasSize(6);
@@ -319,7 +319,7 @@ class AvroCdrReaderUnitTest {
     @Test
     void aBlockDeclaringMoreBytesThanTheFileHoldsIsOneRejectionAndEndsTheFile() throws IOException {
         List<Cdr> good = cdrs(5);
-        byte[] bytes = HostileInputs.avroFileWithLyingSize(List.of(good), HostileInputs.LYING_SIZE);
+        byte[] bytes = HostileInputs.avroFile().block(good).blockDeclaringSize(HostileInputs.LYING_SIZE).bytes();
         List<InputRecord> records = readAll(Files.write(dir.resolve("size.avro"), bytes));
         assertThat(records).hasSize(6);
         assertThat(records.get(5).rejectReason).matches("Avro file is corrupt after record 5: block 2 \\(at byte"
@@ -331,8 +331,8 @@ class AvroCdrReaderUnitTest {
     @Test
     void aRecordDeclaringAHugeStringCostsItsBlockOnly() throws IOException {
         List<Cdr> good = cdrs(4);
-        byte[] bytes = HostileInputs.avroFileWithRecordDeclaringString(List.of(good.subList(0, 2)),
-                HostileInputs.AVRO_MAX_ARRAY, List.of(good.subList(2, 4)));
+        byte[] bytes = HostileInputs.avroFile().block(good.subList(0, 2))
+                .blockWithStringDeclaring(HostileInputs.AVRO_MAX_ARRAY).block(good.subList(2, 4)).bytes();
         List<InputRecord> records = readAll(Files.write(dir.resolve("string.avro"), bytes));
         assertThat(records).extracting(InputRecord::isRejected)
                 .containsExactly(false, false, true, true, true, false, false);

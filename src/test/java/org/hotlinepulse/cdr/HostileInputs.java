@@ -33,6 +33,9 @@ public final class HostileInputs {
     /** 2^31 - 9 bytes declared by a block in a file of a few kilobytes. */
     public static final long LYING_SIZE = AVRO_MAX_ARRAY;
 
+    /** A fixed sync marker, so that the same call gives the same bytes (the committed fuzz seeds). */
+    private static final byte[] SYNC = "hotline-pulse-12".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private HostileInputs() {}
 
     /** Valid CDRs with distinct call ids, one a second from T0. */
@@ -58,48 +61,15 @@ public final class HostileInputs {
         return out.toByteArray();
     }
 
+    /** An Avro container file of cdr.avsc, assembled block by block, with blocks whose headers may lie. */
+    public static AvroFile avroFile() {
+        return new AvroFile();
+    }
+
     /** An Avro container file: the header of cdr.avsc, then one block per group of records, as written. */
     public static byte[] avroFile(List<List<Cdr>> blocks) {
-        ContainerBytes file = new ContainerBytes(Cdr.getClassSchema());
-        blocks.forEach(block -> file.block(block.size(), encode(block)));
-        return file.bytes();
-    }
-
-    /**
-     * Good blocks, then a block whose header declares {@code declaredCount} records in the bytes of
-     * {@code lyingBlock}, then more good blocks (not read: a lying block ends the file's reading).
-     */
-    public static byte[] avroFileWithLyingCount(List<List<Cdr>> before, List<Cdr> lyingBlock, long declaredCount,
-                                                List<List<Cdr>> after) {
-        ContainerBytes file = new ContainerBytes(Cdr.getClassSchema());
-        before.forEach(block -> file.block(block.size(), encode(block)));
-        file.block(declaredCount, encode(lyingBlock));
-        after.forEach(block -> file.block(block.size(), encode(block)));
-        return file.bytes();
-    }
-
-    /** Good blocks, then a block header declaring {@code declaredSize} bytes, then the few bytes actually there. */
-    public static byte[] avroFileWithLyingSize(List<List<Cdr>> before, long declaredSize) {
-        ContainerBytes file = new ContainerBytes(Cdr.getClassSchema());
-        before.forEach(block -> file.block(block.size(), encode(block)));
-        byte[] tail = encode(cdrs("tail", 3));
-        file.rawBlockHeader(3, declaredSize);
-        file.out.write(tail, 0, tail.length);
-        file.sync();
-        return file.bytes();
-    }
-
-    /**
-     * Good blocks, then a block of three records whose first declares a call_id of {@code declaredLength} bytes
-     * (the block's framing is honest), then good blocks.
-     */
-    public static byte[] avroFileWithRecordDeclaringString(List<List<Cdr>> before, long declaredLength,
-                                                           List<List<Cdr>> after) {
-        ContainerBytes file = new ContainerBytes(Cdr.getClassSchema());
-        before.forEach(block -> file.block(block.size(), encode(block)));
-        byte[] message = messageDeclaringString(declaredLength);
-        file.block(3, Arrays.copyOfRange(message, 10, message.length));
-        after.forEach(block -> file.block(block.size(), encode(block)));
+        AvroFile file = avroFile();
+        blocks.forEach(file::block);
         return file.bytes();
     }
 
@@ -119,12 +89,14 @@ public final class HostileInputs {
         return out.toByteArray();
     }
 
-    /** An Avro container file of another schema: one record of {@code schema} with every field at its default. */
-    public static byte[] avroFileOfSchema(Schema schema, GenericRecord record) {
+    /** An Avro container file of another schema with these records (maybe none). */
+    public static byte[] avroFileOfSchema(Schema schema, GenericRecord... records) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
-            writer.create(schema, out);
-            writer.append(record);
+            writer.create(schema, out, SYNC);
+            for (GenericRecord record : records) {
+                writer.append(record);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -165,15 +137,16 @@ public final class HostileInputs {
         out.write((int) n);
     }
 
-    /** A container file assembled block by block, with Avro's own header (so its sync marker) for the schema. */
-    private static final class ContainerBytes {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final byte[] sync;
+    /** Blocks appended one by one after Avro's own header (and so its sync marker) for cdr.avsc. */
+    public static final class AvroFile {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final byte[] sync;
 
-        ContainerBytes(Schema schema) {
+        private AvroFile() {
+            Schema schema = Cdr.getClassSchema();
             ByteArrayOutputStream header = new ByteArrayOutputStream();
             try (DataFileWriter<Object> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
-                writer.create(schema, header);
+                writer.create(schema, header, SYNC);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -182,22 +155,41 @@ public final class HostileInputs {
             out.write(bytes, 0, bytes.length);
         }
 
-        void block(long count, byte[] data) {
-            rawBlockHeader(count, data.length);
+        /** An honest block of these records. */
+        public AvroFile block(List<Cdr> cdrs) {
+            return rawBlock(cdrs.size(), encode(cdrs));
+        }
+
+        /** A block of these records whose header declares {@code declaredCount} of them. */
+        public AvroFile blockDeclaringCount(List<Cdr> cdrs, long declaredCount) {
+            return rawBlock(declaredCount, encode(cdrs));
+        }
+
+        /** A block header declaring {@code declaredSize} bytes, followed by three records and a sync marker. */
+        public AvroFile blockDeclaringSize(long declaredSize) {
+            byte[] data = encode(cdrs("tail", 3));
+            writeLong(out, 3);
+            writeLong(out, declaredSize);
             out.write(data, 0, data.length);
-            sync();
-        }
-
-        void rawBlockHeader(long count, long size) {
-            writeLong(out, count);
-            writeLong(out, size);
-        }
-
-        void sync() {
             out.write(sync, 0, sync.length);
+            return this;
         }
 
-        byte[] bytes() {
+        /** An honest block of three records, the first of which declares a call_id of {@code declaredLength}. */
+        public AvroFile blockWithStringDeclaring(long declaredLength) {
+            byte[] message = messageDeclaringString(declaredLength);
+            return rawBlock(3, Arrays.copyOfRange(message, 10, message.length));
+        }
+
+        private AvroFile rawBlock(long count, byte[] data) {
+            writeLong(out, count);
+            writeLong(out, data.length);
+            out.write(data, 0, data.length);
+            out.write(sync, 0, sync.length);
+            return this;
+        }
+
+        public byte[] bytes() {
             return out.toByteArray();
         }
     }
