@@ -1,7 +1,6 @@
 package org.hotlinepulse.cdr;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -9,32 +8,34 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.file.SeekableFileInput;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.hotlinepulse.avro.Cdr;
 
 /**
  * Reads an Avro object container file of canonical CDRs written with any version of cdr.avsc that Avro can
  * resolve to the current one. A record that cannot be decoded costs the rest of its block, never the file: the
- * reader resumes at the next block (docs/cdr-formats.md).
+ * reader resumes at the next block. A block whose framing lies (a record count or size the file cannot hold, a
+ * broken sync marker) is one rejection, and the rest of the file is not read (docs/cdr-formats.md). Memory is
+ * bounded by the block being read, whatever the file declares.
  */
 public final class AvroCdrReader implements CdrReader {
 
     private static final Pattern FIELD_LOCATION = Pattern.compile("/fields/(\\d+)");
 
     private final String origin;
-    private final long fileSize;
-    private final DataFileReader<Cdr> reader;
+    private final AvroContainerFile container;
+    private final CdrRecordDecoder decoder;
     private final CallerPseudonymiser pseudonymiser;
     private final ArrayDeque<InputRecord> pending = new ArrayDeque<>();
 
     private long position;
-    /** Records of the loaded block not yet read; 0 when the next read starts a block. */
+    /** The block being read and its records not yet read; remainingInBlock is 0 when the next read starts one. */
+    private BoundedAvroDecoder block;
     private long remainingInBlock;
+    /** Records of a block lost to a record that failed to decode, rejected one per call: failedAt, up to lostUpTo. */
+    private long failedAt;
+    private long lostUpTo;
     private boolean finished;
 
     /**
@@ -46,25 +47,39 @@ public final class AvroCdrReader implements CdrReader {
     public AvroCdrReader(Path file, CallerPseudonymiser pseudonymiser) throws IOException {
         this.origin = file.getFileName().toString();
         this.pseudonymiser = Objects.requireNonNull(pseudonymiser, "pseudonymiser");
-        this.fileSize = Files.size(file);
-        SeekableFileInput input = new SeekableFileInput(file.toFile());
+        this.container = new AvroContainerFile(file);
         try {
-            this.reader = new DataFileReader<>(input, new SpecificDatumReader<>(Cdr.class));
+            this.decoder = new CdrRecordDecoder(readableWriterSchema(container, file));
         } catch (IOException | RuntimeException e) {
-            input.close();
-            throw new IOException(file + ": not an Avro object container file (" + e.getMessage() + ")", e);
+            container.close();
+            throw e;
         }
-        Schema writer = reader.getSchema();
+    }
+
+    /**
+     * Checks, without reading any record, that the file is an Avro container file whose writer schema can be read
+     * as cdr.avsc: what the replay command does for every file before its job starts.
+     *
+     * @throws IOException naming the file and why when it is not
+     */
+    public static void check(Path file) throws IOException {
+        try (AvroContainerFile container = new AvroContainerFile(file)) {
+            readableWriterSchema(container, file);
+        }
+    }
+
+    private static Schema readableWriterSchema(AvroContainerFile container, Path file) throws IOException {
+        Schema writer = container.schema();
         SchemaCompatibility.SchemaPairCompatibility compatibility =
                 SchemaCompatibility.checkReaderWriterCompatibility(Cdr.getClassSchema(), writer);
         if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            reader.close();
             String problems = compatibility.getResult().getIncompatibilities().stream()
                     .map(i -> i.getMessage() + " (" + fieldOf(i.getLocation()) + ")")
                     .collect(Collectors.joining("; "));
             throw new IOException(file + ": its writer schema " + writer.getFullName()
                     + " cannot be read as cdr.avsc: " + problems);
         }
+        return writer;
     }
 
     /** "/fields/7/type/1" in the reader schema as "field outcome". */
@@ -83,18 +98,23 @@ public final class AvroCdrReader implements CdrReader {
             if (!pending.isEmpty()) {
                 return pending.poll();
             }
+            if (position < lostUpTo) {
+                return InputRecord.rejected(origin, ++position, "Avro record not read: record " + failedAt
+                        + " of the same block could not be decoded", "null");
+            }
             if (finished) {
                 return null;
             }
-            if (remainingInBlock == 0 && !loadBlock()) {
+            if (remainingInBlock == 0) {
+                loadBlock();
                 continue;
             }
             long recordPosition = ++position;
             Cdr cdr;
             try {
-                cdr = reader.next(null);
-            } catch (IOException | RuntimeException e) {
-                skipRestOfBlock(recordPosition, e);
+                cdr = decoder.decode(block);
+            } catch (CdrRecordDecoder.UndecodableException e) {
+                skipRestOfBlock(recordPosition, e.getMessage());
                 continue;
             }
             remainingInBlock--;
@@ -102,51 +122,35 @@ public final class AvroCdrReader implements CdrReader {
         }
     }
 
-    /** Loads the next block; false when there is none (then finished, maybe with a truncation reported). */
-    private boolean loadBlock() {
+    /** Loads the next block (maybe one of no records); finished when there is none, maybe reporting corruption. */
+    private void loadBlock() throws IOException {
         try {
-            if (reader.hasNext()) {
-                remainingInBlock = reader.getBlockCount();
-                return true;
+            AvroContainerFile.Block next = container.next();
+            if (next != null) {
+                block = new BoundedAvroDecoder(next.bytes(), 0, next.length());
+                remainingInBlock = next.count();
+                return;
             }
-            // DataFileStream reports a file cut short inside a block as a plain end of file.
-            if (reader.previousSync() < fileSize) {
-                corruptFromHere("the file ends inside a block (truncated?) after byte " + reader.previousSync());
-            }
-        } catch (RuntimeException e) {
-            corruptFromHere(describe(e));
+        } catch (AvroContainerFile.CorruptFileException e) {
+            pending.add(InputRecord.rejected(origin, position + 1, "Avro file is corrupt after record " + position
+                    + ": " + e.getMessage() + "; the rest of the file is not read", "null"));
         }
         finished = true;
-        return false;
     }
 
-    private void corruptFromHere(String why) {
-        pending.add(InputRecord.rejected(origin, position + 1,
-                "Avro file is corrupt after record " + position + ": " + why + "; the rest of the file is not read",
-                "null"));
-    }
-
-    /** A record that fails to decode leaves the block's bytes out of step: the rest of its block is lost too. */
-    private void skipRestOfBlock(long failedPosition, Exception e) throws IOException {
+    /**
+     * A record that fails to decode leaves the block's bytes out of step: the rest of its block is lost too, each
+     * rejected in turn by {@link #next()} (never queued: a block may declare millions of records).
+     */
+    private void skipRestOfBlock(long failedPosition, String why) {
         long lost = Math.max(remainingInBlock - 1, 0);
         pending.add(InputRecord.rejected(origin, failedPosition,
-                "Avro record could not be decoded: " + describe(e)
+                "Avro record could not be decoded: " + why
                         + (lost > 0 ? "; the " + lost + " further records of its block are not read" : ""),
                 "null"));
-        for (long i = 1; i <= lost; i++) {
-            pending.add(InputRecord.rejected(origin, failedPosition + i,
-                    "Avro record not read: record " + failedPosition + " of the same block could not be decoded",
-                    "null"));
-        }
-        position = failedPosition + lost;
+        failedAt = failedPosition;
+        lostUpTo = failedPosition + lost;
         remainingInBlock = 0;
-        try {
-            // previousSync() is the start of the failed block; the next sync marker ends it.
-            reader.sync(reader.previousSync());
-        } catch (IOException | RuntimeException resyncFailure) {
-            corruptFromHere(describe(resyncFailure));
-            finished = true;
-        }
     }
 
     private InputRecord accept(long recordPosition, Cdr cdr) {
@@ -158,17 +162,8 @@ public final class AvroCdrReader implements CdrReader {
         return InputRecord.parsed(origin, recordPosition, cdr);
     }
 
-    private static String describe(Throwable e) {
-        Throwable cause = e;
-        while (cause instanceof AvroRuntimeException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message;
-    }
-
     @Override
     public void close() throws IOException {
-        reader.close();
+        container.close();
     }
 }

@@ -44,6 +44,19 @@ public enum CdrFormat {
     }
 
     /**
+     * Checks, before any record is read, that a readable file can be read as this format: for Avro, that it is a
+     * container file (of a codec read here) whose writer schema can be read as cdr.avsc. JSON Lines has no header
+     * to check: a bad line is a rejection.
+     *
+     * @throws IOException naming the file and why it cannot be read
+     */
+    public void check(Path file) throws IOException {
+        if (this == AVRO) {
+            AvroCdrReader.check(file);
+        }
+    }
+
+    /**
      * Opens a file of this format; records are named by the file name.
      *
      * @throws IOException when the file cannot be opened (e.g. {@link java.nio.file.NoSuchFileException}) or, for

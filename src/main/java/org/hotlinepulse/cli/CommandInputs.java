@@ -1,6 +1,7 @@
 package org.hotlinepulse.cli;
 
 import org.hotlinepulse.cdr.CallerPseudonymiser;
+import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.config.ConfigException;
 import org.hotlinepulse.config.DurationText;
 import org.hotlinepulse.config.JdbcConfig;
@@ -9,6 +10,7 @@ import org.hotlinepulse.config.JobConfigLoader;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.directory.DirectoryException;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +47,22 @@ final class CommandInputs {
             }
             if (!Files.isReadable(file)) {
                 throw new UsageError(file + ": not readable");
+            }
+        }
+    }
+
+    /**
+     * Checks every CDR file before the job starts, so that a file the job could not read (an Avro
+     * file of another schema or codec, a file that is no container file) is one line naming it
+     * and why, and the job never starts: no output is written.
+     */
+    static void requireReadableCdrFiles(List<Path> files, CdrFormat format) throws UsageError {
+        requireReadableFiles(files);
+        for (Path file : files) {
+            try {
+                format.check(file);
+            } catch (IOException e) {
+                throw new UsageError(e.getMessage() == null ? file + ": cannot be read" : e.getMessage());
             }
         }
     }

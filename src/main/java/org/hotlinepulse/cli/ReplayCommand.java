@@ -2,6 +2,7 @@ package org.hotlinepulse.cli;
 
 import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.replay.Replay;
+import org.hotlinepulse.replay.ReplayFailedException;
 import org.hotlinepulse.replay.ReplaySummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,10 @@ import java.util.concurrent.Callable;
         description = {"Runs the metrics job over CDR files and writes metrics.csv, "
                 + "rejected.jsonl, late.jsonl and alerts.jsonl into the output folder.",
                 "Exits 0 after any number of bad records (they are rejected with a reason); "
-                        + "non-zero only when it cannot run."})
+                        + "non-zero only when it cannot run.",
+                "Every CDR file is opened and checked before the job starts (an Avro file must be a "
+                        + "container file of a version of cdr.avsc): a file that cannot be read is "
+                        + "one line on stderr, exit 2, and the output folder is left untouched."})
 final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--cdr", required = true, arity = "1..*", paramLabel = "FILE",
             description = "CDR files to replay.")
@@ -46,7 +50,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             CdrFormat cdrFormat = parseFormat(format);
-            CommandInputs.requireReadableFiles(cdrFiles);
+            CommandInputs.requireReadableCdrFiles(cdrFiles, cdrFormat);
             CommandInputs.requireUsableOutputDir(out);
             Replay replay = new Replay(CommandInputs.config(config),
                     CommandInputs.directory(directory), cdrFiles, cdrFormat,
@@ -57,6 +61,10 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (UsageError e) {
             System.err.println("hotline-pulse replay: " + e.getMessage());
             return 2;
+        } catch (ReplayFailedException e) {
+            System.err.println("hotline-pulse replay: the job failed: " + e.getMessage()
+                    + "; its outputs in " + out + " were removed");
+            return 1;
         }
     }
 

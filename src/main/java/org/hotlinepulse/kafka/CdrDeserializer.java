@@ -45,9 +45,12 @@ public class CdrDeserializer implements KafkaRecordDeserializationSchema<InputRe
         out.collect(record);
     }
 
-    /** Bytes that could not be decoded travel as base64 in the JSON form of the dead letter. */
+    /**
+     * Bytes that could not be decoded travel as base64 in the JSON form of the dead letter; an
+     * oversized message only as its original bytes (the payload), not copied once more.
+     */
     private static String undecodable(byte[] value) {
-        return value == null ? "null"
+        return value == null || value.length > CdrWireFormat.MAX_MESSAGE_BYTES ? "null"
                 : "\"base64:" + Base64.getEncoder().encodeToString(value) + "\"";
     }
 

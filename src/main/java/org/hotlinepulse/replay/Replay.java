@@ -45,7 +45,11 @@ public final class Replay {
         this.parallelism = parallelism;
     }
 
-    /** Runs the job to the end of its input and returns what it counted. */
+    /**
+     * Runs the job to the end of its input and returns what it counted.
+     *
+     * @throws ReplayFailedException when the job failed; its outputs are then removed
+     */
     public ReplaySummary run() throws Exception {
         Files.createDirectories(outDir);
         Configuration flinkConfig = new Configuration();
@@ -63,7 +67,13 @@ public final class Replay {
                 .buildOn(env);
 
         long started = System.nanoTime();
-        JobExecutionResult result = env.execute("hotline-pulse replay");
+        JobExecutionResult result;
+        try {
+            result = env.execute("hotline-pulse replay");
+        } catch (Exception e) {
+            outputs.discard();
+            throw new ReplayFailedException(e);
+        }
         outputs.writeAlertEpisodes();
         double seconds = (System.nanoTime() - started) / 1e9;
         return ReplaySummary.of(result.getAllAccumulatorResults(),

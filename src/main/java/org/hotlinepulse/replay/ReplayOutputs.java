@@ -54,6 +54,13 @@ public final class ReplayOutputs implements JobSinks {
                 .name(ALERT_CHANGES).uid("alert-changes-jsonl").setParallelism(1);
     }
 
+    /** After a failed run: removes what it wrote, so that no partial output looks complete. */
+    void discard() throws IOException {
+        for (String name : new String[] {METRICS, REJECTED, LATE, ALERT_CHANGES, ALERTS}) {
+            Files.deleteIfExists(dir.resolve(name));
+        }
+    }
+
     /**
      * After the bounded job has finished: writes {@code alerts.jsonl}, one line per episode, from
      * the changes {@link #alerts} recorded, and removes their file. Without recorded changes (the

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -23,6 +24,7 @@ import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.avro.ReleasedBy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class AvroCdrReaderUnitTest {
@@ -270,8 +272,97 @@ class AvroCdrReaderUnitTest {
         Files.write(file, bytes);
         List<InputRecord> records = readAll(file);
         assertThat(records).hasSize(11);
-        assertThat(records.get(10).rejectReason).isEqualTo(
-                "Avro file is corrupt after record 10: Invalid sync!; the rest of the file is not read");
+        assertThat(records.get(10).rejectReason).matches(
+                "Avro file is corrupt after record 10: block 3 \\(at byte \\d+\\) is not followed by the file's sync"
+                        + " marker; the rest of the file is not read");
+    }
+
+    @Test
+    void aDeflateFileIsRead() throws IOException {
+        Path file = dir.resolve("deflate.avro");
+        List<Cdr> written = cdrs(40);
+        try (DataFileWriter<Cdr> writer = new DataFileWriter<>(new SpecificDatumWriter<>(Cdr.class))) {
+            writer.setCodec(CodecFactory.deflateCodec(6));
+            writer.create(Cdr.getClassSchema(), file.toFile());
+            for (int i = 0; i < written.size(); i++) {
+                writer.append(written.get(i));
+                if (i % 15 == 14) {
+                    writer.sync();
+                }
+            }
+        }
+        assertThat(readAll(file)).extracting(r -> r.cdr).containsExactlyElementsOf(written);
+    }
+
+    @Test
+    void anotherCodecFailsAtOpenNamingIt() throws IOException {
+        Path file = dir.resolve("bzip2.avro");
+        try (DataFileWriter<Cdr> writer = new DataFileWriter<>(new SpecificDatumWriter<>(Cdr.class))) {
+            writer.setCodec(CodecFactory.bzip2Codec());
+            writer.create(Cdr.getClassSchema(), file.toFile());
+        } catch (RuntimeException | NoClassDefFoundError e) {
+            org.junit.jupiter.api.Assumptions.abort("no bzip2 on the class path to write the file");
+        }
+        assertThatThrownBy(() -> CdrFormat.AVRO.open(file, P)).isInstanceOf(IOException.class)
+                .hasMessage(file + ": not an Avro object container file (its codec bzip2 is not read here (only null"
+                        + " and deflate))");
+    }
+
+    /** Before issue 12: one rejection was queued per declared record, 2^40 of them (OutOfMemoryError). */
+    @Test
+    @Timeout(60)
+    void aBlockDeclaringMoreRecordsThanItHasBytesIsOneRejectionAndEndsTheFile() throws IOException {
+        List<Cdr> good = cdrs(10);
+        byte[] bytes = HostileInputs.avroFile().block(good.subList(0, 5))
+                .blockDeclaringCount(good.subList(5, 8), HostileInputs.LYING_COUNT).block(good.subList(8, 10)).bytes();
+        assertThat(bytes.length).isLessThan(5_000);
+        List<InputRecord> records = readAll(Files.write(dir.resolve("count.avro"), bytes));
+        assertThat(records).hasSize(6);
+        assertThat(records.subList(0, 5)).extracting(r -> r.cdr).containsExactlyElementsOf(good.subList(0, 5));
+        assertThat(records.get(5).position).isEqualTo(6);
+        assertThat(records.get(5).rejectReason).matches("Avro file is corrupt after record 5: block 2 \\(at byte"
+                + " \\d+\\) declares 1099511627776 records in \\d+ bytes; the rest of the file is not read");
+    }
+
+    /** Before issue 12: Avro allocated the declared 2 GB block (OutOfMemoryError). */
+    @Test
+    void aBlockDeclaringMoreBytesThanTheFileHoldsIsOneRejectionAndEndsTheFile() throws IOException {
+        List<Cdr> good = cdrs(5);
+        byte[] bytes = HostileInputs.avroFile().block(good).blockDeclaringSize(HostileInputs.LYING_SIZE).bytes();
+        List<InputRecord> records = readAll(Files.write(dir.resolve("size.avro"), bytes));
+        assertThat(records).hasSize(6);
+        assertThat(records.get(5).rejectReason).matches("Avro file is corrupt after record 5: block 2 \\(at byte"
+                + " \\d+\\) declares 2147483639 bytes, but the file holds only \\d+ more before its sync marker"
+                + " \\(truncated\\?\\); the rest of the file is not read");
+    }
+
+    /** Before issue 12: the 2 GB string was allocated inside a well-framed block (OutOfMemoryError). */
+    @Test
+    void aRecordDeclaringAHugeStringCostsItsBlockOnly() throws IOException {
+        List<Cdr> good = cdrs(4);
+        byte[] bytes = HostileInputs.avroFile().block(good.subList(0, 2))
+                .blockWithStringDeclaring(HostileInputs.AVRO_MAX_ARRAY).block(good.subList(2, 4)).bytes();
+        List<InputRecord> records = readAll(Files.write(dir.resolve("string.avro"), bytes));
+        assertThat(records).extracting(InputRecord::isRejected)
+                .containsExactly(false, false, true, true, true, false, false);
+        assertThat(records.get(2).rejectReason).isEqualTo("Avro record could not be decoded: string needs"
+                + " 2147483639 bytes, but only 3 are left; the 2 further records of its block are not read");
+        assertThat(records.get(6).cdr).isEqualTo(good.get(3));
+    }
+
+    @Test
+    void aHeaderDeclaringAHugeSchemaFailsAtOpen() throws IOException {
+        Path file = Files.write(dir.resolve("header.avro"), HostileInputs.avroFileWithLyingHeader(
+                HostileInputs.AVRO_MAX_ARRAY));
+        assertThatThrownBy(() -> CdrFormat.AVRO.open(file, P)).isInstanceOf(IOException.class)
+                .hasMessage(file + ": not an Avro object container file (its header is cut short)");
+    }
+
+    @Test
+    void aFileOfAnUnrelatedSchemaFailsAtOpenNamingTheFile() throws IOException {
+        Path file = Files.write(dir.resolve("reading.avro"), HostileInputs.avroFileOfUnrelatedSchema());
+        assertThatThrownBy(() -> CdrFormat.AVRO.open(file, P)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith(file + ": its writer schema Reading cannot be read as cdr.avsc: ");
     }
 
     private Path writeGeneric(String name, Schema schema, GenericRecord... records) throws IOException {

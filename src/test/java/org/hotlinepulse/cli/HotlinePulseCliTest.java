@@ -1,5 +1,6 @@
 package org.hotlinepulse.cli;
 
+import org.hotlinepulse.cdr.HostileInputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,31 @@ class HotlinePulseCliTest {
                         + "0.0000,1.0000,5.0000,0,0,0,0,0,zz-12345,0,0");
         assertThat(Files.readString(dir.resolve("out/rejected.jsonl")))
                 .contains("\"source\":\"cdrs.avro\"", "\"line_no\":5", "end_time");
+    }
+
+    /** Before issue 12: the job started, failed with a 130-line stack trace and left an output folder behind. */
+    @Test
+    void anAvroFileOfAnotherSchemaIsOneClearLineAndNothingIsWritten() throws Exception {
+        Path good = Files.write(dir.resolve("cdrs.avro"),
+                HostileInputs.avroFile(List.of(HostileInputs.cdrs("g", 3))));
+        Path alerts = Files.write(dir.resolve("alerts.avro"),
+                HostileInputs.avroFileOfSchema(org.hotlinepulse.avro.Alert.getClassSchema()));
+        Path readings = Files.write(dir.resolve("readings.avro"), HostileInputs.avroFileOfUnrelatedSchema());
+        for (Path other : List.of(alerts, readings)) {
+            CliRun run = run("replay", "--cdr", good.toString(), other.toString(), "--format", "avro",
+                    "--directory", "src/test/resources/job/directory.yaml",
+                    "--out", dir.resolve("out").toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().strip().lines()).hasSize(1);
+            assertThat(run.err()).startsWith("hotline-pulse replay: " + other + ": its writer schema ")
+                    .contains("cannot be read as cdr.avsc");
+            assertThat(dir.resolve("out")).as("no output folder").doesNotExist();
+        }
+        CliRun notAvro = run("replay", "--cdr", "examples/cdrs.jsonl", "--format", "avro",
+                "--directory", "src/test/resources/job/directory.yaml", "--out", dir.resolve("out").toString());
+        assertThat(notAvro.exitCode()).isEqualTo(2);
+        assertThat(notAvro.err().strip()).isEqualTo("hotline-pulse replay: examples/cdrs.jsonl: not an Avro object"
+                + " container file (it does not start with Obj 01)");
     }
 
     @Test
