@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Set;
+import java.util.regex.Pattern;
 import org.hotlinepulse.cdr.PhoneNumbers;
 
 /**
  * Builds the {@code rawRecord} of a rejected PBX record as a JSON object free of caller numbers (DESIGN §9): the
- * caller number becomes {@code caller_hash}, the caller name is left out, fields known to hold no personal data
- * (ids, times, the dialled line) are kept as written, and phone-number-like digit runs in every other value are
- * masked.
+ * caller number becomes {@code caller_hash}, the caller name is left out, and phone-number-like digit runs are
+ * masked in every value except those shaped like a local time stamp or a uuid. No field is trusted by its name
+ * alone: in a row with a shifted or extra column, any field may hold the caller's number.
  */
 public final class RedactedRecord {
 
@@ -20,19 +20,16 @@ public final class RedactedRecord {
     /** Longest value kept in a rejected record. */
     static final int MAX_VALUE = 1_000;
 
-    private final ObjectNode node = JsonNodeFactory.instance.objectNode();
-    private final Set<String> keptAsWritten;
+    private static final Pattern KEPT_AS_WRITTEN = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}|\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
-    /** @param keptAsWritten names of the fields copied unmasked */
-    public RedactedRecord(Set<String> keptAsWritten) {
-        this.keptAsWritten = keptAsWritten;
-    }
+    private final ObjectNode node = JsonNodeFactory.instance.objectNode();
 
     /** Adds a field; null values are skipped. */
     public RedactedRecord field(String name, String value) {
         if (value != null) {
             String cut = value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE) + "…";
-            node.put(name, keptAsWritten.contains(name) ? cut : PhoneNumbers.mask(cut));
+            node.put(name, KEPT_AS_WRITTEN.matcher(cut).matches() ? cut : PhoneNumbers.mask(cut));
         }
         return this;
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrReader;
 import org.hotlinepulse.cdr.InputRecord;
@@ -43,10 +42,6 @@ public final class FreeswitchCsvReader implements CdrReader {
     private static final int BLEG_UUID = 11;
     /** A row of this template is about 300 bytes; anything near this is not one. */
     public static final int MAX_LINE_BYTES = 64 * 1024;
-    private static final Set<String> NOT_PERSONAL = Set.of("destination_number", "context", "start_stamp",
-            "answer_stamp", "end_stamp", "duration", "billsec", "hangup_cause", "uuid", "bleg_uuid", "read_codec",
-            "write_codec");
-
     private static final ObjectReader ROWS = new CsvMapper().readerForListOf(String.class)
             .with(CsvParser.Feature.WRAP_AS_ARRAY);
 
@@ -104,7 +99,7 @@ public final class FreeswitchCsvReader implements CdrReader {
         // The caller number is hashed before anything else reads the row, and the name is never kept.
         String rawCaller = row.size() > CALLER_NUMBER ? row.get(CALLER_NUMBER) : null;
         String callerHash = rawCaller == null ? null : pseudonymiser.pseudonymise(rawCaller);
-        RedactedRecord raw = new RedactedRecord(NOT_PERSONAL);
+        RedactedRecord raw = new RedactedRecord();
         raw.callerHash(callerHash);
         for (int i = 0; i < row.size(); i++) {
             if (i != CALLER_NAME && i != CALLER_NUMBER) {

@@ -21,7 +21,8 @@ final class FreeswitchJsonDocument {
     /** Returned instead of a record for a B-leg document, which the reader skips. */
     static final InputRecord B_LEG = new InputRecord();
 
-    private static final Set<String> NOT_PERSONAL = Set.of("uuid", "destination_number", "start_stamp",
+    /** The variables a rejected document's record shows. */
+    private static final Set<String> SHOWN = Set.of("uuid", "destination_number", "start_stamp",
             "answer_stamp", "bridge_stamp", "end_stamp", "start_uepoch", "answer_uepoch", "bridge_uepoch",
             "end_uepoch", "start_epoch", "answer_epoch", "bridge_epoch", "end_epoch", "hangup_cause",
             "hangup_cause_q850", "sip_hangup_disposition", "cc_queue_joined_epoch", "cc_queue_answered_epoch");
@@ -125,10 +126,10 @@ final class FreeswitchJsonDocument {
     }
 
     private RedactedRecord rawRecord(JsonNode variables, String destination, String callerHash) {
-        RedactedRecord raw = new RedactedRecord(NOT_PERSONAL);
+        RedactedRecord raw = new RedactedRecord();
         raw.field("uuid", value(variables, "uuid")).field("destination_number", destination);
         raw.callerHash(callerHash);
-        for (String name : NOT_PERSONAL) {
+        for (String name : SHOWN) {
             if (!name.equals("uuid") && !name.equals("destination_number")) {
                 raw.field(name, value(variables, name));
             }
