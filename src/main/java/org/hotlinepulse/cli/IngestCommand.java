@@ -9,10 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.config.KafkaConfig;
+import org.hotlinepulse.ingest.Follow;
+import org.hotlinepulse.ingest.FollowState;
 import org.hotlinepulse.ingest.Ingest;
 import org.hotlinepulse.ingest.IngestCounts;
 import org.hotlinepulse.ingest.KafkaIngestOutput;
@@ -58,6 +63,20 @@ final class IngestCommand implements Callable<Integer> {
             description = "Time zone of the PBX's local time stamps, e.g. Asia/Shanghai (default: this machine's).")
     String pbxTimezone;
 
+    @Option(names = "--follow",
+            description = "Keep reading the files as the PBX appends to them, through log rotation, until stopped "
+                    + "(SIGTERM or Ctrl-C finish the piece in hand first). Needs --state.")
+    boolean follow;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "With --follow: where the read position of each file is kept, so that a restart neither "
+                    + "skips nor repeats records.")
+    Path stateFile;
+
+    @Option(names = "--poll-interval", defaultValue = "1s", paramLabel = "DURATION",
+            description = "With --follow: how long to wait when no file has grown (default: ${DEFAULT-VALUE}).")
+    String pollInterval;
+
     /** The environment; a field so that tests can hand in their own. */
     Map<String, String> env = System.getenv();
 
@@ -73,6 +92,9 @@ final class IngestCommand implements Callable<Integer> {
             }
             KafkaConfig kafka = CommandInputs.kafka(config, env);
             String cdrTopic = topic != null ? topic : kafka.topics().cdr();
+            if (follow) {
+                return follow(cdrFormat, pseudonymiser, pbx, files, kafka, cdrTopic);
+            }
             IngestCounts counts;
             try (KafkaIngestOutput output = new KafkaIngestOutput(kafka.clientProperties(env), cdrTopic,
                     kafka.topics().rejected(), rejected)) {
@@ -90,6 +112,52 @@ final class IngestCommand implements Callable<Integer> {
         } catch (UsageError e) {
             System.err.println("hotline-pulse ingest: " + e.getMessage());
             return 2;
+        }
+    }
+
+    private int follow(CdrFormat cdrFormat, CallerPseudonymiser pseudonymiser, PbxSettings pbx, List<Path> files,
+                       KafkaConfig kafka, String cdrTopic) throws UsageError, IOException, InterruptedException {
+        if (stateFile == null) {
+            throw new UsageError("--follow needs --state FILE, where the read positions are kept");
+        }
+        CommandInputs.requireUsableOutputFile(stateFile);
+        long idleMillis = CommandInputs.positiveDuration("--poll-interval", pollInterval).toMillis();
+        FollowState state;
+        try {
+            state = FollowState.load(stateFile);
+        } catch (IOException e) {
+            throw new UsageError(e.getMessage());
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                stopped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ingest-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (KafkaIngestOutput output = new KafkaIngestOutput(kafka.clientProperties(env), cdrTopic,
+                kafka.topics().rejected(), rejected)) {
+            Follow following;
+            try {
+                following = new Follow(cdrFormat, pseudonymiser, pbx, output, files, state, System.err);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
+            }
+            try {
+                following.run(stop, idleMillis);
+            } catch (IOException e) {
+                System.err.println("hotline-pulse ingest: " + e.getMessage() + " (" + following.counts().line()
+                        + " before it; the state file keeps the position of what Kafka acknowledged)");
+                return 1;
+            }
+            System.err.println("ingest: " + following.counts().line() + " -> " + cdrTopic);
+            return 0;
+        } finally {
+            stopped.countDown();
         }
     }
 

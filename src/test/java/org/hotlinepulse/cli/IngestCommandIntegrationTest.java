@@ -82,6 +82,21 @@ class IngestCommandIntegrationTest {
     }
 
     @Test
+    void followNeedsAStateFileAndALineFormat() throws Exception {
+        Path file = dir.resolve("cdrs.avro");
+        Files.writeString(file, "");
+        Run noState = ingest(env(), "--format", "freeswitch-csv", "--follow", file.toString());
+        assertThat(noState.exitCode()).isEqualTo(2);
+        assertThat(noState.err().strip()).isEqualTo("hotline-pulse ingest: --follow needs --state FILE, where the"
+                + " read positions are kept");
+        Run avro = ingest(env(), "--format", "avro", "--follow", "--state", dir.resolve("s").toString(),
+                file.toString());
+        assertThat(avro.exitCode()).isEqualTo(2);
+        assertThat(avro.err().strip()).isEqualTo("hotline-pulse ingest: --follow reads formats with one record per"
+                + " line (jsonl, freeswitch-csv, freeswitch-json), not avro");
+    }
+
+    @Test
     void aFreeswitchCsvFileBecomesExactlyItsValidCdrsKeyedByLine() throws Exception {
         kafka.createTopics(Map.of("fs.cdr", 2, "fs.cdr.rejected", 1));
         Path config = dir.resolve("job.yaml");
