@@ -1,6 +1,7 @@
 package org.hotlinepulse.cli;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -19,6 +20,7 @@ import org.hotlinepulse.config.KafkaConfig;
 import org.hotlinepulse.ingest.Follow;
 import org.hotlinepulse.ingest.FollowState;
 import org.hotlinepulse.ingest.Ingest;
+import org.hotlinepulse.ingest.JsonCdrListener;
 import org.hotlinepulse.ingest.IngestCounts;
 import org.hotlinepulse.ingest.KafkaIngestOutput;
 import org.hotlinepulse.pbx.PbxSettings;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Parameters;
                         + "(read, published, rejected, duplicate) is printed on stderr."})
 final class IngestCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR",
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR",
             description = "CDR files, or folders whose files are read in name order (for freeswitch-json: its "
                     + "*.json files, as mod_json_cdr's log-dir writes them).")
     List<Path> inputs;
@@ -77,6 +79,11 @@ final class IngestCommand implements Callable<Integer> {
             description = "With --follow: how long to wait when no file has grown (default: ${DEFAULT-VALUE}).")
     String pollInterval;
 
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "Instead of files: receive the documents FreeSWITCH's mod_json_cdr posts (--format "
+                    + "freeswitch-json), answering 200 once Kafka has each one.")
+    String listen;
+
     /** The environment; a field so that tests can hand in their own. */
     Map<String, String> env = System.getenv();
 
@@ -86,6 +93,12 @@ final class IngestCommand implements Callable<Integer> {
             CallerPseudonymiser pseudonymiser = requiredKey(env);
             CdrFormat cdrFormat = ReplayCommand.parseFormat(format);
             PbxSettings pbx = pbxSettings();
+            if (listen != null) {
+                return listen(cdrFormat, pseudonymiser, pbx);
+            }
+            if (inputs == null || inputs.isEmpty()) {
+                throw new UsageError("name the CDR files or folders to read (or --listen HOST:PORT)");
+            }
             List<Path> files = expand(inputs, cdrFormat);
             if (rejected != null) {
                 CommandInputs.requireUsableOutputFile(rejected);
@@ -112,6 +125,45 @@ final class IngestCommand implements Callable<Integer> {
         } catch (UsageError e) {
             System.err.println("hotline-pulse ingest: " + e.getMessage());
             return 2;
+        }
+    }
+
+    private int listen(CdrFormat cdrFormat, CallerPseudonymiser pseudonymiser, PbxSettings pbx)
+            throws UsageError, IOException, InterruptedException {
+        if (cdrFormat != CdrFormat.FREESWITCH_JSON) {
+            throw new UsageError("--listen receives mod_json_cdr documents: use it with --format freeswitch-json");
+        }
+        if ((inputs != null && !inputs.isEmpty()) || follow) {
+            throw new UsageError("--listen reads no files: leave out FILE|DIR and --follow");
+        }
+        InetSocketAddress address = listenAddress(listen);
+        KafkaConfig kafka = CommandInputs.kafka(config, env);
+        String cdrTopic = topic != null ? topic : kafka.topics().cdr();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (KafkaIngestOutput output = new KafkaIngestOutput(kafka.clientProperties(env), cdrTopic,
+                kafka.topics().rejected(), rejected);
+             JsonCdrListener listener = new JsonCdrListener(address, pseudonymiser, pbx, output, System.err)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "ingest-stop"));
+            System.err.println("ingest: listening on http://" + listener.address().getHostString() + ":"
+                    + listener.address().getPort() + "/ for mod_json_cdr -> " + cdrTopic);
+            stopped.await();
+            System.err.println("ingest: " + listener.counts().line() + " -> " + cdrTopic);
+        } catch (java.net.BindException e) {
+            throw new UsageError("--listen " + listen + ": " + e.getMessage());
+        }
+        return 0;
+    }
+
+    static InetSocketAddress listenAddress(String text) throws UsageError {
+        int colon = text.lastIndexOf(':');
+        try {
+            int port = Integer.parseInt(text.substring(colon + 1));
+            if (colon < 1 || port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return new InetSocketAddress(text.substring(0, colon), port);
+        } catch (NumberFormatException e) {
+            throw new UsageError("--listen: \"" + text + "\" is not HOST:PORT (e.g. 127.0.0.1:8091)");
         }
     }
 
