@@ -166,6 +166,26 @@ class IngestCommandIntegrationTest {
                 + "start_time\"").doesNotContain(CALLERS.get(1));
     }
 
+    @Test
+    void throughputOfAFreeswitchCsvFileToKafka() throws Exception {
+        kafka.createTopics(Map.of("speed.cdr", 2));
+        int n = 100_000;
+        StringBuilder text = new StringBuilder(n * 260);
+        for (int i = 0; i < n; i++) {
+            text.append(row("139" + String.format("%08d", i), "037167890001", "", "NO_ANSWER",
+                    String.format("a0000000-0000-4000-8000-%012d", i), "")).append('\n');
+        }
+        Path file = dir.resolve("big.csv");
+        Files.writeString(file, text);
+        long start = System.nanoTime();
+        Run run = ingest(env(), "--format", "freeswitch-csv", "--topic", "speed.cdr", file.toString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("read " + n + " records: " + n + " published");
+        System.out.printf("throughput ingest freeswitch-csv -> in-process Kafka (acks=all, idempotent):"
+                + " %,.0f records/s (%,d records in %.1f s incl. producer start)%n", n / seconds, n, seconds);
+    }
+
     private static <T> List<T> concat(List<T> a, List<T> b) {
         List<T> all = new ArrayList<>(a);
         all.addAll(b);
