@@ -25,11 +25,16 @@ public final class RedactedRecord {
 
     private final ObjectNode node = JsonNodeFactory.instance.objectNode();
 
+    /** True for a value shaped like a local time stamp or a uuid: it may have long digit runs, and is no number. */
+    public static boolean isStampOrUuid(String value) {
+        return KEPT_AS_WRITTEN.matcher(value).matches();
+    }
+
     /** Adds a field; null values are skipped. */
     public RedactedRecord field(String name, String value) {
         if (value != null) {
             String cut = value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE) + "…";
-            node.put(name, KEPT_AS_WRITTEN.matcher(cut).matches() ? cut : PhoneNumbers.mask(cut));
+            node.put(name, isStampOrUuid(cut) ? cut : PhoneNumbers.mask(cut));
         }
         return this;
     }

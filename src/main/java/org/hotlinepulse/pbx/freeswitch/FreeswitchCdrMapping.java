@@ -5,7 +5,9 @@ import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.ReleasedBy;
 import org.hotlinepulse.cdr.CdrValidator;
 import org.hotlinepulse.cdr.InputRecord;
+import org.hotlinepulse.cdr.PhoneNumbers;
 import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.pbx.RedactedRecord;
 
 /**
  * Turns a {@link FreeswitchCall} into a validated canonical CDR (docs/freeswitch.md): the one mapping of release
@@ -25,6 +27,12 @@ final class FreeswitchCdrMapping {
 
     /** The record of this call: a CDR when it passes {@link CdrValidator}, else a rejection with rawRecordJson. */
     InputRecord toRecord(String origin, long position, FreeswitchCall call, String rawRecordJson) {
+        String uuid = call.uuid();
+        if (!RedactedRecord.isStampOrUuid(uuid) && !PhoneNumbers.mask(uuid).equals(uuid)) {
+            // The call id goes to Kafka as it is: an id that may be someone's phone number must not.
+            return InputRecord.rejected(origin, position, "field uuid holds what looks like a phone number, not a"
+                    + " FreeSWITCH uuid (the value is not shown)", rawRecordJson);
+        }
         Cdr cdr = toCdr(call);
         String reason = CdrValidator.validate(cdr);
         return reason == null ? InputRecord.parsed(origin, position, cdr)
