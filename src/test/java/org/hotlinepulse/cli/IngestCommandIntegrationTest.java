@@ -10,11 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
+import org.hotlinepulse.cdr.CdrFixtures;
 import org.hotlinepulse.cdr.CdrWireFormat;
 import org.hotlinepulse.testing.InProcessKafka;
 import org.junit.jupiter.api.AfterAll;
@@ -164,6 +169,23 @@ class IngestCommandIntegrationTest {
         String rejected = Files.readString(rejects);
         assertThat(rejected).contains("\"source\":\"cdrs.jsonl\",\"line_no\":2,\"reason\":\"missing required field "
                 + "start_time\"").doesNotContain(CALLERS.get(1));
+    }
+
+    @Test
+    void avroContainerFilesGoInToo() throws Exception {
+        kafka.createTopics(Map.of("avro.cdr", 1));
+        Path file = dir.resolve("cdrs.avro");
+        Instant t0 = Instant.parse("2026-10-12T01:00:00Z");
+        try (DataFileWriter<Cdr> writer = new DataFileWriter<>(new SpecificDatumWriter<>(Cdr.class))) {
+            writer.create(Cdr.getClassSchema(), file.toFile());
+            writer.append(CdrFixtures.busy("12345", t0));
+            writer.append(CdrFixtures.answered("037167890001", t0, Duration.ofSeconds(5), Duration.ofMinutes(2)));
+        }
+        Run run = ingest(env(), "--format", "avro", "--topic", "avro.cdr", file.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("read 2 records: 2 published, 0 rejected, 0 duplicate");
+        assertThat(kafka.readAll("avro.cdr")).extracting(m -> new String(m.key(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder("12345", "037167890001");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.InputRecord;
@@ -41,7 +42,7 @@ final class FreeswitchJsonDocument {
     InputRecord toRecord(String origin, long position, JsonNode document, String text) {
         if (!document.isObject()) {
             return InputRecord.rejected(origin, position, "not a mod_json_cdr document: a JSON "
-                    + document.getNodeType().name().toLowerCase() + ", not an object",
+                    + document.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object",
                     RedactedRecord.maskedText(text));
         }
         JsonNode variables = document.get("variables");
