@@ -173,6 +173,12 @@ final class IngestCommand implements Callable<Integer> {
             throw new UsageError("--follow needs --state FILE, where the read positions are kept");
         }
         CommandInputs.requireUsableOutputFile(stateFile);
+        for (Path file : files) {
+            if (cdrFormat == CdrFormat.FREESWITCH_JSON && file.getFileName().toString().endsWith(".json")) {
+                throw new UsageError(file + ": a .json file is one whole mod_json_cdr document, written once: "
+                        + "read it without --follow (or receive the documents with --listen)");
+            }
+        }
         long idleMillis = CommandInputs.positiveDuration("--poll-interval", pollInterval).toMillis();
         FollowState state;
         try {
