@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.pbx.freeswitch.FreeswitchCsvReader;
+import org.hotlinepulse.pbx.freeswitch.FreeswitchJsonReader;
 
 /** The input file formats this package reads, by their command-line names. */
 public enum CdrFormat {
@@ -12,7 +15,14 @@ public enum CdrFormat {
     /** One canonical CDR per line as a JSON object (docs/cdr-formats.md). */
     JSONL("jsonl"),
     /** An Avro object container file of canonical CDRs written with any compatible version of cdr.avsc. */
-    AVRO("avro");
+    AVRO("avro"),
+    /** FreeSWITCH mod_cdr_csv, default template "example" (docs/freeswitch.md). */
+    FREESWITCH_CSV("freeswitch-csv"),
+    /** FreeSWITCH mod_json_cdr documents: one per line, or one per .json file (docs/freeswitch.md). */
+    FREESWITCH_JSON("freeswitch-json");
+
+    /** The source name of CDRs read from a PBX's own format when none is configured. */
+    public static final String FREESWITCH_SOURCE = "freeswitch";
 
     private final String cliName;
 
@@ -63,11 +73,20 @@ public enum CdrFormat {
      *     Avro, is not a container file of a compatible schema; the message names the file
      */
     public CdrReader open(Path file, CallerPseudonymiser pseudonymiser) throws IOException {
+        return open(file, pseudonymiser, PbxSettings.defaults(FREESWITCH_SOURCE));
+    }
+
+    /** As {@link #open(Path, CallerPseudonymiser)}, with the source name and time zone of a PBX's own format. */
+    public CdrReader open(Path file, CallerPseudonymiser pseudonymiser, PbxSettings pbx) throws IOException {
         switch (this) {
             case JSONL:
                 return new JsonLinesCdrReader(file, pseudonymiser);
             case AVRO:
                 return new AvroCdrReader(file, pseudonymiser);
+            case FREESWITCH_CSV:
+                return new FreeswitchCsvReader(file, pseudonymiser, pbx);
+            case FREESWITCH_JSON:
+                return new FreeswitchJsonReader(file, pseudonymiser, pbx);
             default:
                 throw new IllegalStateException("unhandled format " + this);
         }

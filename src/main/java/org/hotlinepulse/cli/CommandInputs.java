@@ -7,6 +7,7 @@ import org.hotlinepulse.config.DurationText;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.JobConfigLoader;
+import org.hotlinepulse.config.KafkaConfig;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.directory.DirectoryException;
 
@@ -81,6 +82,17 @@ final class CommandInputs {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new UsageError(file + ": folder " + parent + " does not exist");
         }
+    }
+
+    /** The kafka section of {@code config}, or the defaults; brokers from the environment either way when set there. */
+    static KafkaConfig kafka(Path config, Map<String, String> env) throws UsageError {
+        if (config != null) {
+            return RunCommand.load(config, env).kafka();
+        }
+        KafkaConfig defaults = JobConfig.DEFAULTS.kafka();
+        String servers = env.get(JobConfigLoader.BOOTSTRAP_SERVERS_VARIABLE);
+        return servers == null || servers.isBlank() ? defaults
+                : new KafkaConfig(servers, defaults.groupId(), defaults.topics(), defaults.properties());
     }
 
     static CallerPseudonymiser pseudonymiser() throws UsageError {

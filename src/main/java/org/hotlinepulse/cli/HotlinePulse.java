@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 + "connection, answer and abandonment rates per line and department.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, MigrateCommand.class,
                 SimulateCommand.class, DashboardCommand.class, ReportCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                IngestCommand.class, CommandLine.HelpCommand.class})
 public final class HotlinePulse implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -26,7 +26,8 @@ final class ReplayCommand implements Callable<Integer> {
     List<Path> cdrFiles;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
-            description = "Format of the CDR files: jsonl or avro (default: ${DEFAULT-VALUE}).")
+            description = "Format of the CDR files: jsonl, avro, freeswitch-csv or freeswitch-json "
+                    + "(default: ${DEFAULT-VALUE}); FreeSWITCH stamps are read in this machine's time zone.")
     String format;
 
     @Option(names = "--directory", required = true, paramLabel = "FILE",

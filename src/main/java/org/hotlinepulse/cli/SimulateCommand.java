@@ -1,7 +1,5 @@
 package org.hotlinepulse.cli;
 
-import org.hotlinepulse.config.JobConfig;
-import org.hotlinepulse.config.JobConfigLoader;
 import org.hotlinepulse.config.KafkaConfig;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.simulate.CdrOutput;
@@ -29,7 +27,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code hotline-pulse simulate}: realistic CDR traffic with injected faults, to a file or Kafka (docs/simulate.md). */
@@ -139,7 +136,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (out != null) {
                 throw new UsageError("--out is for --to jsonl; Kafka output uses --config");
             }
-            KafkaConfig kafka = kafkaConfig(System.getenv());
+            KafkaConfig kafka = CommandInputs.kafka(config, System.getenv());
             output = new KafkaCdrOutput(kafka.clientProperties(System.getenv()), kafka.topics().cdr());
             target = "Kafka topic " + kafka.topics().cdr() + " at " + kafka.bootstrapServers();
             if (span == null && pace == null) {
@@ -166,17 +163,6 @@ final class SimulateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "simulate: wrote %s to %s in %.1f s (%.0f CDR/s)%n",
                 simulator.tally().line(), target, seconds, seconds > 0 ? simulator.tally().total() / seconds : 0.0);
         return 0;
-    }
-
-    /** The kafka section of --config, or the defaults; brokers from the environment either way when set there. */
-    private KafkaConfig kafkaConfig(Map<String, String> env) throws UsageError {
-        if (config != null) {
-            return RunCommand.load(config, env).kafka();
-        }
-        KafkaConfig defaults = JobConfig.DEFAULTS.kafka();
-        String servers = env.get(JobConfigLoader.BOOTSTRAP_SERVERS_VARIABLE);
-        return servers == null || servers.isBlank() ? defaults
-                : new KafkaConfig(servers, defaults.groupId(), defaults.topics(), defaults.properties());
     }
 
     private Directory directory() throws UsageError, IOException {

@@ -1,0 +1,269 @@
+package org.hotlinepulse.cli;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.hotlinepulse.cdr.CallerPseudonymiser;
+import org.hotlinepulse.cdr.CdrFormat;
+import org.hotlinepulse.config.KafkaConfig;
+import org.hotlinepulse.ingest.Follow;
+import org.hotlinepulse.ingest.FollowState;
+import org.hotlinepulse.ingest.Ingest;
+import org.hotlinepulse.ingest.JsonCdrListener;
+import org.hotlinepulse.ingest.IngestCounts;
+import org.hotlinepulse.ingest.KafkaIngestOutput;
+import org.hotlinepulse.pbx.PbxSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hotline-pulse ingest}: PBX CDR files in, pseudonymised canonical Avro CDRs out to Kafka (docs/ingest.md). */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Reads CDR files, replaces caller numbers by their keyed hash and publishes canonical Avro "
+                + "CDRs to Kafka, keyed by line.",
+                "Bad records go to the rejected topic (or --rejected FILE) with their reason; the summary "
+                        + "(read, published, rejected, duplicate) is printed on stderr."})
+final class IngestCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR",
+            description = "CDR files, or folders whose files are read in name order (for freeswitch-json: its "
+                    + "*.json files, as mod_json_cdr's log-dir writes them).")
+    List<Path> inputs;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "Format of the files: jsonl, avro, freeswitch-csv or freeswitch-json.")
+    String format;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Job configuration (YAML) whose kafka section names the brokers and client properties.")
+    Path config;
+
+    @Option(names = "--topic", paramLabel = "TOPIC",
+            description = "Topic for the CDRs (default: the config's kafka.topics.cdr, hotline.cdr).")
+    String topic;
+
+    @Option(names = "--rejected", paramLabel = "FILE",
+            description = "Append rejected records to this JSON Lines file instead of the rejected topic.")
+    Path rejected;
+
+    @Option(names = "--source", defaultValue = CdrFormat.FREESWITCH_SOURCE, paramLabel = "NAME",
+            description = "The source of CDRs read from a PBX format (default: ${DEFAULT-VALUE}).")
+    String source;
+
+    @Option(names = "--pbx-timezone", paramLabel = "ZONE",
+            description = "Time zone of the PBX's local time stamps, e.g. Asia/Shanghai (default: this machine's).")
+    String pbxTimezone;
+
+    @Option(names = "--follow",
+            description = "Keep reading the files as the PBX appends to them, through log rotation, until stopped "
+                    + "(SIGTERM or Ctrl-C finish the piece in hand first). Needs --state.")
+    boolean follow;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "With --follow: where the read position of each file is kept, so that a restart neither "
+                    + "skips nor repeats records.")
+    Path stateFile;
+
+    @Option(names = "--poll-interval", defaultValue = "1s", paramLabel = "DURATION",
+            description = "With --follow: how long to wait when no file has grown (default: ${DEFAULT-VALUE}).")
+    String pollInterval;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "Instead of files: receive the documents FreeSWITCH's mod_json_cdr posts (--format "
+                    + "freeswitch-json), answering 200 once Kafka has each one.")
+    String listen;
+
+    /** The environment; a field so that tests can hand in their own. */
+    Map<String, String> env = System.getenv();
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            CallerPseudonymiser pseudonymiser = requiredKey(env);
+            CdrFormat cdrFormat = ReplayCommand.parseFormat(format);
+            PbxSettings pbx = pbxSettings();
+            if (listen != null) {
+                return listen(cdrFormat, pseudonymiser, pbx);
+            }
+            if (inputs == null || inputs.isEmpty()) {
+                throw new UsageError("name the CDR files or folders to read (or --listen HOST:PORT)");
+            }
+            List<Path> files = expand(inputs, cdrFormat);
+            if (rejected != null) {
+                CommandInputs.requireUsableOutputFile(rejected);
+            }
+            KafkaConfig kafka = CommandInputs.kafka(config, env);
+            String cdrTopic = topic != null ? topic : kafka.topics().cdr();
+            if (follow) {
+                return follow(cdrFormat, pseudonymiser, pbx, files, kafka, cdrTopic);
+            }
+            IngestCounts counts;
+            try (KafkaIngestOutput output = new KafkaIngestOutput(kafka.clientProperties(env), cdrTopic,
+                    kafka.topics().rejected(), rejected)) {
+                Ingest ingest = new Ingest(cdrFormat, pseudonymiser, pbx, output, System.err);
+                try {
+                    counts = ingest.files(files, System.console() != null);
+                } catch (IOException e) {
+                    System.err.println("hotline-pulse ingest: " + e.getMessage() + " (" + ingest.counts().line()
+                            + " before it)");
+                    return 1;
+                }
+            }
+            System.err.println("ingest: " + counts.line() + " -> " + cdrTopic);
+            return 0;
+        } catch (UsageError e) {
+            System.err.println("hotline-pulse ingest: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int listen(CdrFormat cdrFormat, CallerPseudonymiser pseudonymiser, PbxSettings pbx)
+            throws UsageError, IOException, InterruptedException {
+        if (cdrFormat != CdrFormat.FREESWITCH_JSON) {
+            throw new UsageError("--listen receives mod_json_cdr documents: use it with --format freeswitch-json");
+        }
+        if ((inputs != null && !inputs.isEmpty()) || follow) {
+            throw new UsageError("--listen reads no files: leave out FILE|DIR and --follow");
+        }
+        InetSocketAddress address = listenAddress(listen);
+        KafkaConfig kafka = CommandInputs.kafka(config, env);
+        String cdrTopic = topic != null ? topic : kafka.topics().cdr();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (KafkaIngestOutput output = new KafkaIngestOutput(kafka.clientProperties(env), cdrTopic,
+                kafka.topics().rejected(), rejected);
+             JsonCdrListener listener = new JsonCdrListener(address, pseudonymiser, pbx, output, System.err)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "ingest-stop"));
+            System.err.println("ingest: listening on http://" + listener.address().getHostString() + ":"
+                    + listener.address().getPort() + "/ for mod_json_cdr -> " + cdrTopic);
+            stopped.await();
+            System.err.println("ingest: " + listener.counts().line() + " -> " + cdrTopic);
+        } catch (java.net.BindException e) {
+            throw new UsageError("--listen " + listen + ": " + e.getMessage());
+        }
+        return 0;
+    }
+
+    static InetSocketAddress listenAddress(String text) throws UsageError {
+        int colon = text.lastIndexOf(':');
+        try {
+            int port = Integer.parseInt(text.substring(colon + 1));
+            if (colon < 1 || port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return new InetSocketAddress(text.substring(0, colon), port);
+        } catch (NumberFormatException e) {
+            throw new UsageError("--listen: \"" + text + "\" is not HOST:PORT (e.g. 127.0.0.1:8091)");
+        }
+    }
+
+    private int follow(CdrFormat cdrFormat, CallerPseudonymiser pseudonymiser, PbxSettings pbx, List<Path> files,
+                       KafkaConfig kafka, String cdrTopic) throws UsageError, IOException, InterruptedException {
+        if (stateFile == null) {
+            throw new UsageError("--follow needs --state FILE, where the read positions are kept");
+        }
+        CommandInputs.requireUsableOutputFile(stateFile);
+        for (Path file : files) {
+            if (cdrFormat == CdrFormat.FREESWITCH_JSON && file.getFileName().toString().endsWith(".json")) {
+                throw new UsageError(file + ": a .json file is one whole mod_json_cdr document, written once: "
+                        + "read it without --follow (or receive the documents with --listen)");
+            }
+        }
+        long idleMillis = CommandInputs.positiveDuration("--poll-interval", pollInterval).toMillis();
+        FollowState state;
+        try {
+            state = FollowState.load(stateFile);
+        } catch (IOException e) {
+            throw new UsageError(e.getMessage());
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                stopped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ingest-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (KafkaIngestOutput output = new KafkaIngestOutput(kafka.clientProperties(env), cdrTopic,
+                kafka.topics().rejected(), rejected)) {
+            Follow following;
+            try {
+                following = new Follow(cdrFormat, pseudonymiser, pbx, output, files, state, System.err);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
+            }
+            try {
+                following.run(stop, idleMillis);
+            } catch (IOException e) {
+                System.err.println("hotline-pulse ingest: " + e.getMessage() + " (" + following.counts().line()
+                        + " before it; the state file keeps the position of what Kafka acknowledged)");
+                return 1;
+            }
+            System.err.println("ingest: " + following.counts().line() + " -> " + cdrTopic);
+            return 0;
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** The configured HMAC key; ingest publishes hashes for good, so a key of this run only is refused. */
+    static CallerPseudonymiser requiredKey(Map<String, String> env) throws UsageError {
+        CallerPseudonymiser pseudonymiser;
+        try {
+            pseudonymiser = CallerPseudonymiser.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        if (pseudonymiser.isEphemeral()) {
+            throw new UsageError("no HMAC key for caller numbers: set " + CallerPseudonymiser.KEY_VARIABLE + " or "
+                    + CallerPseudonymiser.KEY_FILE_VARIABLE + " (at least 32 random bytes, e.g. openssl rand -hex 32)");
+        }
+        return pseudonymiser;
+    }
+
+    private PbxSettings pbxSettings() throws UsageError {
+        try {
+            ZoneId zone = pbxTimezone == null ? ZoneId.systemDefault() : ZoneId.of(pbxTimezone);
+            return new PbxSettings(source, zone);
+        } catch (DateTimeException e) {
+            throw new UsageError("--pbx-timezone: \"" + pbxTimezone + "\" is not a time zone (e.g. Asia/Shanghai)");
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--source: " + e.getMessage());
+        }
+    }
+
+    /** The files named, with each folder replaced by its files in name order. */
+    static List<Path> expand(List<Path> inputs, CdrFormat format) throws UsageError {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> listing = Files.list(input)) {
+                    listing.filter(Files::isRegularFile)
+                            .filter(f -> !f.getFileName().toString().startsWith("."))
+                            .filter(f -> format != CdrFormat.FREESWITCH_JSON
+                                    || f.getFileName().toString().endsWith(".json"))
+                            .sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new UsageError(input + ": folder cannot be read: " + e.getMessage());
+                }
+            } else {
+                CommandInputs.requireReadableFiles(List.of(input));
+                files.add(input);
+            }
+        }
+        return files;
+    }
+}
