@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.hotlinepulse.cdr.asterisk.AsteriskCsvReader;
 
 /** The input file formats this package reads, by their command-line names. */
 public enum CdrFormat {
@@ -12,7 +13,9 @@ public enum CdrFormat {
     /** One canonical CDR per line as a JSON object (docs/cdr-formats.md). */
     JSONL("jsonl"),
     /** An Avro object container file of canonical CDRs written with any compatible version of cdr.avsc. */
-    AVRO("avro");
+    AVRO("avro"),
+    /** Asterisk cdr_csv Master.csv, optionally joined with queue_log files (docs/pbx-formats.md). */
+    ASTERISK_CSV("asterisk-csv");
 
     private final String cliName;
 
@@ -25,6 +28,14 @@ public enum CdrFormat {
         return cliName;
     }
 
+    /**
+     * True for formats written by a PBX or vendor, which always carry raw caller numbers: their hashes must be
+     * stable across runs and machines, so a configured key is required.
+     */
+    public boolean needsConfiguredKey() {
+        return this != JSONL && this != AVRO;
+    }
+
     /** The format with this command-line name (case and surrounding spaces ignored). */
     public static CdrFormat fromName(String name) {
         if (name != null) {
@@ -34,6 +45,10 @@ public enum CdrFormat {
                     return format;
                 }
             }
+        }
+        if (name != null && name.strip().equalsIgnoreCase("asterisk-queue-log")) {
+            throw new IllegalArgumentException("a queue_log has no dialled number and no call start: read it with"
+                    + " --format asterisk-csv --cdr Master.csv --queue-log queue_log");
         }
         throw new IllegalArgumentException("unknown CDR format \"" + name + "\": valid formats are " + validNames());
     }
@@ -50,11 +65,25 @@ public enum CdrFormat {
      *     Avro, is not a container file of a compatible schema; the message names the file
      */
     public CdrReader open(Path file, CallerPseudonymiser pseudonymiser) throws IOException {
+        return open(file, pseudonymiser, CdrInputOptions.DEFAULTS);
+    }
+
+    /**
+     * Opens a file of this format with the options of the PBX and vendor formats (zone, source, queue_log,
+     * column mapping); the canonical formats ignore them.
+     *
+     * @throws IOException when a file cannot be opened or, for mapped-csv, the mapping file is unusable; the
+     *     message names the file
+     */
+    public CdrReader open(Path file, CallerPseudonymiser pseudonymiser, CdrInputOptions options)
+            throws IOException {
         switch (this) {
             case JSONL:
                 return new JsonLinesCdrReader(file, pseudonymiser);
             case AVRO:
                 return new AvroCdrReader(file, pseudonymiser);
+            case ASTERISK_CSV:
+                return new AsteriskCsvReader(file, pseudonymiser, options);
             default:
                 throw new IllegalStateException("unhandled format " + this);
         }

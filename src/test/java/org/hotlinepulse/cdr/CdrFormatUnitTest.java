@@ -17,9 +17,24 @@ class CdrFormatUnitTest {
 
     @Test
     void anUnknownNameListsTheValidOnes() {
-        assertThatThrownBy(() -> CdrFormat.fromName("asterisk-csv")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown CDR format \"asterisk-csv\": valid formats are jsonl, avro");
+        assertThatThrownBy(() -> CdrFormat.fromName("cisco-cdr")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown CDR format \"cisco-cdr\": valid formats are " + CdrFormat.validNames());
         assertThatThrownBy(() -> CdrFormat.fromName(null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown CDR format \"null\": valid formats are jsonl, avro");
+                .hasMessage("unknown CDR format \"null\": valid formats are " + CdrFormat.validNames());
+        assertThat(CdrFormat.validNames()).startsWith("jsonl, avro, asterisk-csv");
+    }
+
+    @Test
+    void pbxFormatsNeedAConfiguredKey_theCanonicalOnesDoNot() {
+        assertThat(CdrFormat.fromName("asterisk-csv")).isEqualTo(CdrFormat.ASTERISK_CSV);
+        assertThat(CdrFormat.ASTERISK_CSV.needsConfiguredKey()).isTrue();
+        assertThat(CdrFormat.JSONL.needsConfiguredKey()).isFalse();
+        assertThat(CdrFormat.AVRO.needsConfiguredKey()).isFalse();
+    }
+
+    @Test
+    void aQueueLogAloneIsNotAFormat_theMessageSaysHowToReadIt() {
+        assertThatThrownBy(() -> CdrFormat.fromName("asterisk-queue-log"))
+                .hasMessageContaining("--format asterisk-csv --cdr Master.csv --queue-log queue_log");
     }
 }
