@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.hotlinepulse.cdr.asterisk.AsteriskCsvReader;
+import org.hotlinepulse.cdr.mapped.MappedCsvReader;
 
 /** The input file formats this package reads, by their command-line names. */
 public enum CdrFormat {
@@ -15,7 +16,9 @@ public enum CdrFormat {
     /** An Avro object container file of canonical CDRs written with any compatible version of cdr.avsc. */
     AVRO("avro"),
     /** Asterisk cdr_csv Master.csv, optionally joined with queue_log files (docs/pbx-formats.md). */
-    ASTERISK_CSV("asterisk-csv");
+    ASTERISK_CSV("asterisk-csv"),
+    /** Any other CSV (carriers, call-centre vendors) read with a YAML column mapping (docs/pbx-formats.md). */
+    MAPPED_CSV("mapped-csv");
 
     private final String cliName;
 
@@ -84,6 +87,8 @@ public enum CdrFormat {
                 return new AvroCdrReader(file, pseudonymiser);
             case ASTERISK_CSV:
                 return new AsteriskCsvReader(file, pseudonymiser, options);
+            case MAPPED_CSV:
+                return new MappedCsvReader(file, pseudonymiser, options);
             default:
                 throw new IllegalStateException("unhandled format " + this);
         }

@@ -1,6 +1,9 @@
 package org.hotlinepulse.cli;
 
+import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
+import org.hotlinepulse.cdr.CdrInputOptions;
+import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.replay.Replay;
 import org.hotlinepulse.replay.ReplaySummary;
 import picocli.CommandLine.Command;
@@ -22,8 +25,27 @@ final class ReplayCommand implements Callable<Integer> {
     List<Path> cdrFiles;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
-            description = "Format of the CDR files: jsonl or avro (default: ${DEFAULT-VALUE}).")
+            description = "Format of the CDR files: jsonl, avro, asterisk-csv (Master.csv) or mapped-csv "
+                    + "(default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--queue-log", arity = "1..*", paramLabel = "FILE",
+            description = "asterisk-csv: Asterisk queue_log files to join with Master.csv.")
+    List<Path> queueLogs = List.of();
+
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "mapped-csv: the YAML file naming which column holds which CDR field.")
+    Path mapping;
+
+    @Option(names = "--source", paramLabel = "NAME",
+            description = "PBX formats: the source of the records and the prefix of their call_id "
+                    + "(default: asterisk, or the mapping's source).")
+    String source;
+
+    @Option(names = "--cdr-timezone", paramLabel = "ZONE",
+            description = "PBX formats: the zone of local times in the files, e.g. Asia/Shanghai or UTC "
+                    + "(Asterisk usegmtime=yes) (default: the directory's timezone).")
+    String cdrTimezone;
 
     @Option(names = "--directory", required = true, paramLabel = "FILE",
             description = "The line directory (YAML).")
@@ -48,9 +70,13 @@ final class ReplayCommand implements Callable<Integer> {
             CdrFormat cdrFormat = parseFormat(format);
             CommandInputs.requireReadableFiles(cdrFiles);
             CommandInputs.requireUsableOutputDir(out);
-            Replay replay = new Replay(CommandInputs.config(config),
-                    CommandInputs.directory(directory), cdrFiles, cdrFormat,
-                    CommandInputs.pseudonymiser(), out, parallelism);
+            Directory lineDirectory = CommandInputs.directory(directory);
+            CdrInputOptions inputOptions = PbxInputs.options(cdrFormat, queueLogs, mapping, source, cdrTimezone,
+                    lineDirectory.calendar().zone());
+            CallerPseudonymiser pseudonymiser = cdrFormat.needsConfiguredKey()
+                    ? PbxInputs.configuredPseudonymiser(cdrFormat) : CommandInputs.pseudonymiser();
+            Replay replay = new Replay(CommandInputs.config(config), lineDirectory, cdrFiles, cdrFormat,
+                    inputOptions, pseudonymiser, out, parallelism);
             ReplaySummary summary = replay.run();
             System.out.println("replay: " + summary.line() + " -> " + out);
             return 0;
