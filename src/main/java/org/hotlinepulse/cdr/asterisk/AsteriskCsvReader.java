@@ -44,6 +44,7 @@ public final class AsteriskCsvReader implements CdrReader {
     private Instant earliestStart;
     private Instant latestEnd;
     private long duplicates;
+    private long merged;
 
     /**
      * Opens Master.csv and reads the queue_log files of the options whole.
@@ -88,6 +89,11 @@ public final class AsteriskCsvReader implements CdrReader {
     /** Records written twice and dropped (the second copy of an identical line of the same call). */
     public long duplicates() {
         return duplicates;
+    }
+
+    /** Records that became part of the CDR of a call named by an earlier record (further legs). */
+    public long merged() {
+        return merged;
     }
 
     private void read(TextLines.Line line) {
@@ -138,6 +144,7 @@ public final class AsteriskCsvReader implements CdrReader {
 
     private void emit(List<AsteriskLeg> legs) {
         long position = legs.get(0).lineNumber();
+        merged += legs.size() - 1;
         Cdr cdr;
         try {
             cdr = mapper.map(legs, queueLog.take(legs.stream().flatMap(l -> l.uniqueids().stream()).toList()));

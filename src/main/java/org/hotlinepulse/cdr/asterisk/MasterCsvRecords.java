@@ -83,6 +83,14 @@ final class MasterCsvRecords {
         }
         String uniqueid = columns.get(fields, "uniqueid");
         String linkedid = columns.get(fields, "linkedid");
+        for (String id : List.of("uniqueid", "linkedid")) {
+            String value = columns.get(fields, id);
+            // An id becomes the call_id: anything but an Asterisk id (a number in the wrong column) is refused.
+            if (!value.isEmpty() && !AsteriskIds.isUniqueid(value)) {
+                return reject(column(columns, id) + " " + quoted(value)
+                        + " is not an Asterisk id (<epoch>.<sequence>)", fields);
+            }
+        }
         Set<String> ids = new LinkedHashSet<>();
         for (String id : new String[] {uniqueid, linkedid}) {
             if (!id.isEmpty()) {
