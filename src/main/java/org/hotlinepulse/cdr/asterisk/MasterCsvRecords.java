@@ -29,6 +29,9 @@ final class MasterCsvRecords {
             "amaflags", "uniqueid", "userfield", "peeraccount", "linkedid", "sequence");
     private static final Set<String> TIME_COLUMNS = Set.of("start", "answer", "end");
     private static final Set<String> ID_COLUMNS = Set.of("uniqueid", "linkedid");
+    /** Free text an administrator or a dialplan fills: it may hold anything, names included, so it is withheld. */
+    private static final Set<String> FREE_TEXT = Set.of("accountcode", "lastdata", "userfield", "peeraccount");
+    static final String WITHHELD = "(withheld)";
     /** A time-shaped value (even an impossible one, 25:50) is no phone number and is quoted as it is. */
     private static final java.util.regex.Pattern TIME_SHAPE =
             java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
@@ -147,6 +150,8 @@ final class MasterCsvRecords {
                 if (!value.isEmpty()) {
                     out.put(i == SRC ? "src_hash" : "clid_hash", value);
                 }
+            } else if (FREE_TEXT.contains(name)) {
+                out.put(name, value.isEmpty() ? "" : WITHHELD);
             } else if (i == 2 || (TIME_COLUMNS.contains(name) && looksLikeTime(value))
                     || (ID_COLUMNS.contains(name) && AsteriskIds.isUniqueid(value))) {
                 out.put(name, cut(value));

@@ -129,7 +129,7 @@ public final class MappedCsvReader implements CdrReader {
         try {
             Cdr cdr = new Cdr();
             String id = required(f, c.callId(), "call_id");
-            cdr.put("call_id", source + ":" + id);
+            cdr.put("call_id", source + ":" + OpaqueIds.ifPhoneLike(id, pseudonymiser));
             cdr.put("line", required(f, c.line(), "line").strip());
             cdr.put("caller_hash", callerHash);
             Instant start = time(f, c.startTime(), true);
@@ -240,19 +240,30 @@ public final class MappedCsvReader implements CdrReader {
         return "\"" + (masked.length() > 40 ? masked.substring(0, 40) + "…" : masked) + "\"";
     }
 
-    /** The columns by name: the caller as its hash, the line as it is, every other value masked. */
+    /**
+     * The mapped columns by name: the caller as its hash, the line as it is, the others masked. Columns the
+     * mapping does not name may hold anything (the caller's name) and are withheld.
+     */
     private String redacted(String[] f, int callerIndex) {
+        CsvMapping.Columns c = mapping.columns();
+        java.util.Set<Integer> mapped = new java.util.HashSet<>();
+        for (String ref : java.util.Arrays.asList(c.callId(), c.startTime(), c.queueTime(), c.answerTime(),
+                c.endTime(), c.durationSeconds(), c.outcome(), c.releaseCause(), c.agentId())) {
+            mapped.add(columns.index(ref));
+        }
+        int lineIndex = columns.index(c.line());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        int lineIndex = columns.index(mapping.columns().line());
         for (int i = 0; i < f.length; i++) {
             String name = PhoneNumbers.mask(columns.name(i));
             if (i == callerIndex) {
                 if (!f[i].isEmpty()) {
                     out.put("caller_hash", f[i]);
                 }
-            } else {
+            } else if (i == lineIndex || mapped.contains(i)) {
                 String v = i == lineIndex ? f[i] : PhoneNumbers.mask(f[i]);
                 out.put(name, v.length() > 1000 ? v.substring(0, 1000) + "…" : v);
+            } else {
+                out.put(name, f[i].isEmpty() ? "" : "(withheld)");
             }
         }
         return out.toString();
