@@ -79,7 +79,11 @@ public final class AsteriskCsvReader implements CdrReader {
             if (line == null) {
                 masterDone = true;
             } else {
-                read(line);
+                try {
+                    read(line);
+                } catch (RuntimeException e) {
+                    out.add(unreadable(line.number(), e));
+                }
                 calls.ready().forEach(this::emit);
             }
         }
@@ -149,13 +153,17 @@ public final class AsteriskCsvReader implements CdrReader {
         try {
             cdr = mapper.map(legs, queueLog.take(legs.stream().flatMap(l -> l.uniqueids().stream()).toList()));
         } catch (RuntimeException e) {
-            out.add(InputRecord.rejected(origin, position, "record could not be read: "
-                    + e.getClass().getSimpleName(), "null"));
+            out.add(unreadable(position, e));
             return;
         }
         String reason = CdrValidator.validate(cdr);
         out.add(reason == null ? InputRecord.parsed(origin, position, cdr)
                 : InputRecord.rejected(origin, position, reason, CdrJson.toJson(cdr)));
+    }
+
+    private InputRecord unreadable(long position, RuntimeException e) {
+        return InputRecord.rejected(origin, position, "record could not be read: " + e.getClass().getSimpleName()
+                + " (a bug to report; only this record is lost)", "null");
     }
 
     @Override

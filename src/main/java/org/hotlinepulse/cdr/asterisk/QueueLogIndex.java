@@ -56,7 +56,13 @@ final class QueueLogIndex {
                     if (line.text().isBlank()) {
                         continue;
                     }
-                    QueueLogLines.Result result = parser.parse(origin, line.number(), line.text());
+                    QueueLogLines.Result result;
+                    try {
+                        result = parser.parse(origin, line.number(), line.text());
+                    } catch (RuntimeException e) {
+                        result = new QueueLogLines.Result(null, "line could not be read: "
+                                + e.getClass().getSimpleName() + " (a bug to report; only this line is lost)", "null");
+                    }
                     if (result.reason() != null) {
                         index.rejections.add(
                                 InputRecord.rejected(origin, line.number(), result.reason(), result.rawRecord()));

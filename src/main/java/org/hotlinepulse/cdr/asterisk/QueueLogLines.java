@@ -91,9 +91,11 @@ final class QueueLogLines {
                 }
             } else if (i == 1 && AsteriskIds.isUniqueid(f[i])) {
                 out.put(NAMES.get(i), f[i]);
-            } else {
+            } else if (i < NAMES.size()) {
                 String value = PhoneNumbers.mask(f[i]);
                 out.put(NAMES.get(i), value.length() > 1000 ? value.substring(0, 1000) + "…" : value);
+            } else {
+                out.put("rest", "(withheld)");
             }
         }
         return out.toString();

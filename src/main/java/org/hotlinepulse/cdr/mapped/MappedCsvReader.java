@@ -99,7 +99,13 @@ public final class MappedCsvReader implements CdrReader {
             if (line.text().isBlank()) {
                 continue;
             }
-            InputRecord record = read(line);
+            InputRecord record;
+            try {
+                record = read(line);
+            } catch (RuntimeException e) {
+                record = InputRecord.rejected(origin, line.number(), "record could not be read: "
+                        + e.getClass().getSimpleName() + " (a bug to report; only this line is lost)", "null");
+            }
             if (record != null) {
                 return record;
             }
@@ -136,7 +142,7 @@ public final class MappedCsvReader implements CdrReader {
             cdr.put("start_time", start);
             cdr.put("queue_time", time(f, c.queueTime(), false));
             cdr.put("answer_time", time(f, c.answerTime(), false));
-            Instant end = time(f, c.endTime(), false);
+            Instant end = c.endTime() == null ? null : time(f, c.endTime(), c.durationSeconds() == null);
             if (end == null) {
                 end = start.plusSeconds(number(f, c.durationSeconds(), "duration_seconds"));
             }
