@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
@@ -19,12 +18,28 @@ final class MappedTimes {
 
     private final String format;
     private final DateTimeFormatter pattern;
+    private final boolean zoned;
     private final ZoneId zone;
 
     private MappedTimes(String format, DateTimeFormatter pattern, ZoneId zone) {
         this.format = format;
         this.pattern = pattern;
+        this.zoned = pattern != null && hasZoneLetter(format);
         this.zone = zone;
+    }
+
+    /** Whether a pattern has an offset or zone field (V z O X x Z) outside quoted text. */
+    private static boolean hasZoneLetter(String pattern) {
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && "VzOXxZ".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @throws IllegalArgumentException when the format is no known name and no valid pattern */
@@ -50,24 +65,18 @@ final class MappedTimes {
                 case "epoch_millis":
                     return Instant.ofEpochMilli(Long.parseLong(text));
                 case "iso":
-                    TemporalAccessor iso = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from,
-                            LocalDateTime::from);
-                    return toInstant(iso);
+                    // An offset follows the time of day: a 'Z', or a sign after the 'T'.
+                    int t = text.indexOf('T');
+                    boolean offset = text.endsWith("Z") || (t > 0 && (text.indexOf('+', t) > 0
+                            || text.indexOf('-', t) > 0));
+                    return offset ? OffsetDateTime.parse(text).toInstant()
+                            : LocalDateTime.parse(text).atZone(zone).toInstant();
                 default:
-                    return toInstant(pattern.parseBest(text, ZonedDateTime::from, LocalDateTime::from));
+                    return zoned ? ZonedDateTime.parse(text, pattern).toInstant()
+                            : LocalDateTime.parse(text, pattern).atZone(zone).toInstant();
             }
         } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
             return null;
         }
-    }
-
-    private Instant toInstant(TemporalAccessor t) {
-        if (t instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (t instanceof ZonedDateTime zdt) {
-            return zdt.toInstant();
-        }
-        return ((LocalDateTime) t).atZone(zone).toInstant();
     }
 }
