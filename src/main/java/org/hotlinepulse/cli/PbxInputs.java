@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.cdr.CdrInputOptions;
@@ -56,10 +57,11 @@ final class PbxInputs {
     }
 
     /** The configured key: PBX formats refuse to run with a key of this run only. */
-    static CallerPseudonymiser configuredPseudonymiser(CdrFormat format) throws UsageError {
+    static CallerPseudonymiser configuredPseudonymiser(CdrFormat format, Map<String, String> env)
+            throws UsageError {
         CallerPseudonymiser pseudonymiser;
         try {
-            pseudonymiser = CallerPseudonymiser.fromEnvironment(System.getenv());
+            pseudonymiser = CallerPseudonymiser.fromEnvironment(env);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }

@@ -74,7 +74,7 @@ final class ReplayCommand implements Callable<Integer> {
             CdrInputOptions inputOptions = PbxInputs.options(cdrFormat, queueLogs, mapping, source, cdrTimezone,
                     lineDirectory.calendar().zone());
             CallerPseudonymiser pseudonymiser = cdrFormat.needsConfiguredKey()
-                    ? PbxInputs.configuredPseudonymiser(cdrFormat) : CommandInputs.pseudonymiser();
+                    ? PbxInputs.configuredPseudonymiser(cdrFormat, System.getenv()) : CommandInputs.pseudonymiser();
             Replay replay = new Replay(CommandInputs.config(config), lineDirectory, cdrFiles, cdrFormat,
                     inputOptions, pseudonymiser, out, parallelism);
             ReplaySummary summary = replay.run();
