@@ -15,16 +15,27 @@ import java.util.Objects;
  * @param zone the zone of local times in the input (Asterisk Master.csv, mapped CSV without offsets)
  * @param queueLogs paths of Asterisk queue_log files to join with Master.csv; empty for none
  * @param mapping path of the mapped-csv column-mapping YAML, or null
+ * @param lineMap path of the asterisk-csv line map (dcontext/dst or dst to line number), or null
  */
-public record CdrInputOptions(String source, ZoneId zone, List<String> queueLogs, String mapping)
+public record CdrInputOptions(String source, ZoneId zone, List<String> queueLogs, String mapping, String lineMap)
         implements Serializable {
 
-    /** No source override, UTC, no queue_log, no mapping. */
+    /** No source override, UTC, no queue_log, no mapping, no line map. */
     public static final CdrInputOptions DEFAULTS = new CdrInputOptions(null, ZoneOffset.UTC, List.of(), null);
 
     public CdrInputOptions {
         Objects.requireNonNull(zone, "zone");
         queueLogs = List.copyOf(queueLogs);
+    }
+
+    /** Options without an Asterisk line map. */
+    public CdrInputOptions(String source, ZoneId zone, List<String> queueLogs, String mapping) {
+        this(source, zone, queueLogs, mapping, null);
+    }
+
+    /** These options with an Asterisk line map (a path, or null for none). */
+    public CdrInputOptions withLineMap(String path) {
+        return new CdrInputOptions(source, zone, queueLogs, mapping, path);
     }
 
     /** The given source, or {@code fallback} when none was configured. */

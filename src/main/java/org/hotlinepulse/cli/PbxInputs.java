@@ -9,6 +9,7 @@ import java.util.Map;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.cdr.CdrInputOptions;
+import org.hotlinepulse.cdr.asterisk.AsteriskLineMap;
 import org.hotlinepulse.cdr.mapped.CsvMappingLoader;
 
 /** Checks the options of the PBX and vendor formats (asterisk-csv, mapped-csv) before anything runs. */
@@ -40,6 +41,23 @@ final class PbxInputs {
         }
         return new CdrInputOptions(source, zone(timezone, directoryZone),
                 queueLogs.stream().map(Path::toString).toList(), mapping == null ? null : mapping.toString());
+    }
+
+    /** The line map's path after checking the file, or null when none is given. */
+    static String lineMap(CdrFormat format, Path file) throws UsageError {
+        if (file == null) {
+            return null;
+        }
+        if (format != CdrFormat.ASTERISK_CSV) {
+            throw new UsageError("--line-map: only --format asterisk-csv reads a line map");
+        }
+        CommandInputs.requireReadableFiles(List.of(file));
+        try {
+            AsteriskLineMap.load(file);
+        } catch (java.io.IOException e) {
+            throw new UsageError(e.getMessage());
+        }
+        return file.toString();
     }
 
     private static ZoneId zone(String timezone, ZoneId directoryZone) throws UsageError {

@@ -33,6 +33,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "asterisk-csv: Asterisk queue_log files to join with Master.csv.")
     List<Path> queueLogs = List.of();
 
+    @Option(names = "--line-map", paramLabel = "FILE",
+            description = "asterisk-csv: YAML map from dcontext/dst or dst to the public line number, "
+                    + "for records whose dst is not the number dialled.")
+    Path lineMap;
+
     @Option(names = "--mapping", paramLabel = "FILE",
             description = "mapped-csv: the YAML file naming which column holds which CDR field.")
     Path mapping;
@@ -72,7 +77,7 @@ final class ReplayCommand implements Callable<Integer> {
             CommandInputs.requireUsableOutputDir(out);
             Directory lineDirectory = CommandInputs.directory(directory);
             CdrInputOptions inputOptions = PbxInputs.options(cdrFormat, queueLogs, mapping, source, cdrTimezone,
-                    lineDirectory.calendar().zone());
+                    lineDirectory.calendar().zone()).withLineMap(PbxInputs.lineMap(cdrFormat, lineMap));
             CallerPseudonymiser pseudonymiser = cdrFormat.needsConfiguredKey()
                     ? PbxInputs.configuredPseudonymiser(cdrFormat, System.getenv()) : CommandInputs.pseudonymiser();
             Replay replay = new Replay(CommandInputs.config(config), lineDirectory, cdrFiles, cdrFormat,

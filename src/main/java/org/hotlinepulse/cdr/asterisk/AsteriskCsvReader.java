@@ -56,9 +56,11 @@ public final class AsteriskCsvReader implements CdrReader {
         Objects.requireNonNull(pseudonymiser, "pseudonymiser");
         this.queueLog = options.queueLogs().isEmpty() ? QueueLogIndex.empty()
                 : QueueLogIndex.read(options.queueLogs().stream().map(Path::of).toList(), pseudonymiser);
+        AsteriskLineMap lineMap =
+                options.lineMap() == null ? AsteriskLineMap.none() : AsteriskLineMap.load(Path.of(options.lineMap()));
+        this.records = new MasterCsvRecords(pseudonymiser, options.zone(), lineMap);
         this.lines = new TextLines(Files.newInputStream(masterCsv), MAX_LINE_BYTES);
         this.origin = masterCsv.getFileName().toString();
-        this.records = new MasterCsvRecords(pseudonymiser, options.zone());
         this.mapper = new AsteriskCallMapper(options.sourceOr(DEFAULT_SOURCE));
         out.addAll(queueLog.rejections());
     }

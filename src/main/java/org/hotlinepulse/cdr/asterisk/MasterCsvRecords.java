@@ -44,10 +44,16 @@ final class MasterCsvRecords {
 
     private final CallerPseudonymiser pseudonymiser;
     private final ZoneId zone;
+    private final AsteriskLineMap lineMap;
 
     MasterCsvRecords(CallerPseudonymiser pseudonymiser, ZoneId zone) {
+        this(pseudonymiser, zone, AsteriskLineMap.none());
+    }
+
+    MasterCsvRecords(CallerPseudonymiser pseudonymiser, ZoneId zone, AsteriskLineMap lineMap) {
         this.pseudonymiser = pseudonymiser;
         this.zone = zone;
+        this.lineMap = lineMap;
     }
 
     /** Hashes the caller columns in place (src, clid: the hash or ""), returning the caller's hash. */
@@ -103,8 +109,10 @@ final class MasterCsvRecords {
         }
         String key = !linkedid.isEmpty() ? linkedid : !uniqueid.isEmpty() ? uniqueid
                 : PhoneNumbers.mask(columns.get(fields, "channel")) + "@" + start.getEpochSecond();
-        AsteriskLeg leg = new AsteriskLeg(lineNumber, key, ids, callerHash, columns.get(fields, "dst"),
-                columns.get(fields, "dcontext"), columns.get(fields, "dstchannel"), columns.get(fields, "lastapp"),
+        String dcontext = columns.get(fields, "dcontext");
+        AsteriskLeg leg = new AsteriskLeg(lineNumber, key, ids, callerHash,
+                lineMap.lineOf(dcontext, columns.get(fields, "dst")),
+                dcontext, columns.get(fields, "dstchannel"), columns.get(fields, "lastapp"),
                 start, answer, end, disposition, String.join("\u0000", fields));
         return new Result(leg, null, null);
     }
