@@ -168,9 +168,11 @@ final class MasterCsvRecords {
 
     /** Fields whose caller columns were already pseudonymised, as a JSON object safe to write out. */
     static String redacted(String[] fields) {
+        MasterCsvColumns layout = MasterCsvColumns.of(fields);
+        List<String> names = layout != null ? layout.names() : WIDEST;
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (int i = 0; i < fields.length; i++) {
-            String name = i < WIDEST.size() ? WIDEST.get(i) : "column" + (i + 1);
+            String name = i < names.size() ? names.get(i) : "column" + (i + 1);
             String value = fields[i];
             if (i == SRC || i == CLID) {
                 if (!value.isEmpty()) {
