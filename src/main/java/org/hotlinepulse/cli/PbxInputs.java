@@ -60,6 +60,13 @@ final class PbxInputs {
         return file.toString();
     }
 
+    static List<String> inboundContexts(CdrFormat format, List<String> contexts) throws UsageError {
+        if (!contexts.isEmpty() && format != CdrFormat.ASTERISK_CSV) {
+            throw new UsageError("--inbound-context: only --format asterisk-csv has dialplan contexts");
+        }
+        return contexts;
+    }
+
     private static ZoneId zone(String timezone, ZoneId directoryZone) throws UsageError {
         if (timezone == null) {
             return directoryZone;

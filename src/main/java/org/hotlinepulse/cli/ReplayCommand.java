@@ -38,6 +38,11 @@ final class ReplayCommand implements Callable<Integer> {
                     + "for records whose dst is not the number dialled.")
     Path lineMap;
 
+    @Option(names = "--inbound-context", arity = "1..*", paramLabel = "CONTEXT",
+            description = "asterisk-csv: dialplan contexts (dcontext) of calls to the hotline; records of other "
+                    + "contexts (callbacks, internal calls) are skipped unread. Default: every context.")
+    List<String> inboundContexts = List.of();
+
     @Option(names = "--mapping", paramLabel = "FILE",
             description = "mapped-csv: the YAML file naming which column holds which CDR field.")
     Path mapping;
@@ -77,7 +82,8 @@ final class ReplayCommand implements Callable<Integer> {
             CommandInputs.requireUsableOutputDir(out);
             Directory lineDirectory = CommandInputs.directory(directory);
             CdrInputOptions inputOptions = PbxInputs.options(cdrFormat, queueLogs, mapping, source, cdrTimezone,
-                    lineDirectory.calendar().zone()).withLineMap(PbxInputs.lineMap(cdrFormat, lineMap));
+                    lineDirectory.calendar().zone()).withLineMap(PbxInputs.lineMap(cdrFormat, lineMap))
+                    .withInboundContexts(PbxInputs.inboundContexts(cdrFormat, inboundContexts));
             CallerPseudonymiser pseudonymiser = cdrFormat.needsConfiguredKey()
                     ? PbxInputs.configuredPseudonymiser(cdrFormat, System.getenv()) : CommandInputs.pseudonymiser();
             Replay replay = new Replay(CommandInputs.config(config), lineDirectory, cdrFiles, cdrFormat,

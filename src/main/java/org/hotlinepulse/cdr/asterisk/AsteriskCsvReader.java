@@ -45,6 +45,8 @@ public final class AsteriskCsvReader implements CdrReader {
     private Instant latestEnd;
     private long duplicates;
     private long merged;
+    private long otherContexts;
+    private final java.util.Set<String> inboundContexts;
 
     /**
      * Opens Master.csv and reads the queue_log files of the options whole.
@@ -61,6 +63,7 @@ public final class AsteriskCsvReader implements CdrReader {
         this.records = new MasterCsvRecords(pseudonymiser, options.zone(), lineMap);
         this.lines = new TextLines(Files.newInputStream(masterCsv), MAX_LINE_BYTES);
         this.origin = masterCsv.getFileName().toString();
+        this.inboundContexts = java.util.Set.copyOf(options.inboundContexts());
         this.mapper = new AsteriskCallMapper(options.sourceOr(DEFAULT_SOURCE));
         out.addAll(queueLog.rejections());
     }
@@ -97,6 +100,14 @@ public final class AsteriskCsvReader implements CdrReader {
         return duplicates;
     }
 
+    /**
+     * Records skipped because their dcontext is not one of the inbound contexts: calls the hotline places carry
+     * the citizen's number as dst, so nothing of them is written anywhere.
+     */
+    public long otherContexts() {
+        return otherContexts;
+    }
+
     /** Records that became part of the CDR of a call named by an earlier record (further legs). */
     public long merged() {
         return merged;
@@ -125,6 +136,10 @@ public final class AsteriskCsvReader implements CdrReader {
             return;
         }
         AsteriskLeg leg = result.leg();
+        if (!inboundContexts.isEmpty() && !inboundContexts.contains(leg.dcontext())) {
+            otherContexts++;
+            return;
+        }
         switch (calls.add(leg)) {
             case ADDED -> track(leg);
             case DUPLICATE -> duplicates++;

@@ -192,4 +192,19 @@ class AsteriskCsvReaderUnitTest {
         assertThat(records.get(2).cdr.getOutcome()).isEqualTo(Outcome.ABANDONED);
         assertThat(String.valueOf(records)).doesNotContain("13800002222");
     }
+
+    @Test
+    void recordsOfOtherContextsAreSkippedUnread_soACallbacksNumberGoesNowhere() throws IOException {
+        String inbound = java.nio.file.Files.readString(caseDir("busy").resolve("Master.csv"));
+        String callback = inbound.replace("\"037167890003\",\"hotline\"", "\"13912345678\",\"agents-out\"")
+                .replace("1791769800.8", "1791769900.9");
+        Path master = write(dir, "Master.csv", inbound + callback);
+        try (AsteriskCsvReader reader = new AsteriskCsvReader(master, KEY, new org.hotlinepulse.cdr.CdrInputOptions(
+                null, AsteriskTestFiles.SHANGHAI, List.of(), null, null, List.of("hotline")))) {
+            List<InputRecord> records = AsteriskTestFiles.drain(reader);
+            assertThat(records).singleElement().satisfies(r -> assertThat(r.cdr.getLine()).isEqualTo("037167890003"));
+            assertThat(reader.otherContexts()).isEqualTo(1);
+            assertThat(records.toString()).doesNotContain("13912345678");
+        }
+    }
 }
