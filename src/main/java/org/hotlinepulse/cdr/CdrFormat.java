@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.cdr.asterisk.AsteriskCsvReader;
+import org.hotlinepulse.cdr.mapped.MappedCsvReader;
 import org.hotlinepulse.pbx.freeswitch.FreeswitchCsvReader;
 import org.hotlinepulse.pbx.freeswitch.FreeswitchJsonReader;
 
@@ -16,12 +17,16 @@ public enum CdrFormat {
     JSONL("jsonl"),
     /** An Avro object container file of canonical CDRs written with any compatible version of cdr.avsc. */
     AVRO("avro"),
+    /** Asterisk cdr_csv Master.csv, optionally joined with queue_log files (docs/pbx-formats.md). */
+    ASTERISK_CSV("asterisk-csv"),
+    /** Any other CSV (carriers, call-centre vendors) read with a YAML column mapping (docs/pbx-formats.md). */
+    MAPPED_CSV("mapped-csv"),
     /** FreeSWITCH mod_cdr_csv, default template "example" (docs/freeswitch.md). */
     FREESWITCH_CSV("freeswitch-csv"),
     /** FreeSWITCH mod_json_cdr documents: one per line, or one per .json file (docs/freeswitch.md). */
     FREESWITCH_JSON("freeswitch-json");
 
-    /** The source name of CDRs read from a PBX's own format when none is configured. */
+    /** The source name of FreeSWITCH's CDRs when none is configured. */
     public static final String FREESWITCH_SOURCE = "freeswitch";
 
     private final String cliName;
@@ -35,6 +40,14 @@ public enum CdrFormat {
         return cliName;
     }
 
+    /**
+     * True for formats written by a PBX or vendor, which always carry raw caller numbers: their hashes must be
+     * stable across runs and machines, so a configured key is required.
+     */
+    public boolean needsConfiguredKey() {
+        return this != JSONL && this != AVRO;
+    }
+
     /** The format with this command-line name (case and surrounding spaces ignored). */
     public static CdrFormat fromName(String name) {
         if (name != null) {
@@ -44,6 +57,10 @@ public enum CdrFormat {
                     return format;
                 }
             }
+        }
+        if (name != null && name.strip().equalsIgnoreCase("asterisk-queue-log")) {
+            throw new IllegalArgumentException("a queue_log has no dialled number and no call start: read it with"
+                    + " --format asterisk-csv --cdr Master.csv --queue-log queue_log");
         }
         throw new IllegalArgumentException("unknown CDR format \"" + name + "\": valid formats are " + validNames());
     }
@@ -55,8 +72,8 @@ public enum CdrFormat {
 
     /**
      * Checks, before any record is read, that a readable file can be read as this format: for Avro, that it is a
-     * container file (of a codec read here) whose writer schema can be read as cdr.avsc. JSON Lines has no header
-     * to check: a bad line is a rejection.
+     * container file (of a codec read here) whose writer schema can be read as cdr.avsc. The line formats have no
+     * header to check: a bad line is a rejection.
      *
      * @throws IOException naming the file and why it cannot be read
      */
@@ -73,20 +90,31 @@ public enum CdrFormat {
      *     Avro, is not a container file of a compatible schema; the message names the file
      */
     public CdrReader open(Path file, CallerPseudonymiser pseudonymiser) throws IOException {
-        return open(file, pseudonymiser, PbxSettings.defaults(FREESWITCH_SOURCE));
+        return open(file, pseudonymiser, CdrInputOptions.DEFAULTS);
     }
 
-    /** As {@link #open(Path, CallerPseudonymiser)}, with the source name and time zone of a PBX's own format. */
-    public CdrReader open(Path file, CallerPseudonymiser pseudonymiser, PbxSettings pbx) throws IOException {
+    /**
+     * Opens a file of this format with the options of the PBX and vendor formats (zone, source, queue_log,
+     * column mapping); the canonical formats ignore them.
+     *
+     * @throws IOException when a file cannot be opened or, for mapped-csv, the mapping file is unusable; the
+     *     message names the file
+     */
+    public CdrReader open(Path file, CallerPseudonymiser pseudonymiser, CdrInputOptions options)
+            throws IOException {
         switch (this) {
             case JSONL:
                 return new JsonLinesCdrReader(file, pseudonymiser);
             case AVRO:
                 return new AvroCdrReader(file, pseudonymiser);
+            case ASTERISK_CSV:
+                return new AsteriskCsvReader(file, pseudonymiser, options);
+            case MAPPED_CSV:
+                return new MappedCsvReader(file, pseudonymiser, options);
             case FREESWITCH_CSV:
-                return new FreeswitchCsvReader(file, pseudonymiser, pbx);
+                return new FreeswitchCsvReader(file, pseudonymiser, options);
             case FREESWITCH_JSON:
-                return new FreeswitchJsonReader(file, pseudonymiser, pbx);
+                return new FreeswitchJsonReader(file, pseudonymiser, options);
             default:
                 throw new IllegalStateException("unhandled format " + this);
         }

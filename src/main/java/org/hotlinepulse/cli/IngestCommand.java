@@ -23,7 +23,7 @@ import org.hotlinepulse.ingest.Ingest;
 import org.hotlinepulse.ingest.JsonCdrListener;
 import org.hotlinepulse.ingest.IngestCounts;
 import org.hotlinepulse.ingest.KafkaIngestOutput;
-import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.cdr.CdrInputOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,8 +57,8 @@ final class IngestCommand implements Callable<Integer> {
             description = "Append rejected records to this JSON Lines file instead of the rejected topic.")
     Path rejected;
 
-    @Option(names = "--source", defaultValue = CdrFormat.FREESWITCH_SOURCE, paramLabel = "NAME",
-            description = "The source of CDRs read from a PBX format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--source", paramLabel = "NAME",
+            description = "The source of CDRs read from a PBX format (default: the format's, e.g. freeswitch).")
     String source;
 
     @Option(names = "--pbx-timezone", paramLabel = "ZONE",
@@ -92,7 +92,7 @@ final class IngestCommand implements Callable<Integer> {
         try {
             CallerPseudonymiser pseudonymiser = requiredKey(env);
             CdrFormat cdrFormat = ReplayCommand.parseFormat(format);
-            PbxSettings pbx = pbxSettings();
+            CdrInputOptions pbx = inputOptions();
             if (listen != null) {
                 return listen(cdrFormat, pseudonymiser, pbx);
             }
@@ -128,7 +128,7 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private int listen(CdrFormat cdrFormat, CallerPseudonymiser pseudonymiser, PbxSettings pbx)
+    private int listen(CdrFormat cdrFormat, CallerPseudonymiser pseudonymiser, CdrInputOptions pbx)
             throws UsageError, IOException, InterruptedException {
         if (cdrFormat != CdrFormat.FREESWITCH_JSON) {
             throw new UsageError("--listen receives mod_json_cdr documents: use it with --format freeswitch-json");
@@ -167,7 +167,7 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private int follow(CdrFormat cdrFormat, CallerPseudonymiser pseudonymiser, PbxSettings pbx, List<Path> files,
+    private int follow(CdrFormat cdrFormat, CallerPseudonymiser pseudonymiser, CdrInputOptions pbx, List<Path> files,
                        KafkaConfig kafka, String cdrTopic) throws UsageError, IOException, InterruptedException {
         if (stateFile == null) {
             throw new UsageError("--follow needs --state FILE, where the read positions are kept");
@@ -234,14 +234,15 @@ final class IngestCommand implements Callable<Integer> {
         return pseudonymiser;
     }
 
-    private PbxSettings pbxSettings() throws UsageError {
+    private CdrInputOptions inputOptions() throws UsageError {
+        if (source != null && (source.isBlank() || source.length() > 128)) {
+            throw new UsageError("--source: \"" + source + "\" is not a source name (1 to 128 characters)");
+        }
         try {
             ZoneId zone = pbxTimezone == null ? ZoneId.systemDefault() : ZoneId.of(pbxTimezone);
-            return new PbxSettings(source, zone);
+            return new CdrInputOptions(source, zone, List.of(), null);
         } catch (DateTimeException e) {
             throw new UsageError("--pbx-timezone: \"" + pbxTimezone + "\" is not a time zone (e.g. Asia/Shanghai)");
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--source: " + e.getMessage());
         }
     }
 

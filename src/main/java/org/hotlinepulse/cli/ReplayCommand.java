@@ -1,6 +1,9 @@
 package org.hotlinepulse.cli;
 
+import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
+import org.hotlinepulse.cdr.CdrInputOptions;
+import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.replay.Replay;
 import org.hotlinepulse.replay.ReplayFailedException;
 import org.hotlinepulse.replay.ReplaySummary;
@@ -26,9 +29,37 @@ final class ReplayCommand implements Callable<Integer> {
     List<Path> cdrFiles;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
-            description = "Format of the CDR files: jsonl, avro, freeswitch-csv or freeswitch-json "
-                    + "(default: ${DEFAULT-VALUE}); FreeSWITCH stamps are read in this machine's time zone.")
+            description = "Format of the CDR files: jsonl, avro, asterisk-csv (Master.csv), mapped-csv, "
+                    + "freeswitch-csv or freeswitch-json (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--queue-log", arity = "1..*", paramLabel = "FILE",
+            description = "asterisk-csv: Asterisk queue_log files to join with Master.csv.")
+    List<Path> queueLogs = List.of();
+
+    @Option(names = "--line-map", paramLabel = "FILE",
+            description = "asterisk-csv: YAML map from dcontext/dst or dst to the public line number, "
+                    + "for records whose dst is not the number dialled.")
+    Path lineMap;
+
+    @Option(names = "--inbound-context", arity = "1..*", paramLabel = "CONTEXT",
+            description = "asterisk-csv: dialplan contexts (dcontext) of calls to the hotline; records of other "
+                    + "contexts (callbacks, internal calls) are skipped unread. Default: every context.")
+    List<String> inboundContexts = List.of();
+
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "mapped-csv: the YAML file naming which column holds which CDR field.")
+    Path mapping;
+
+    @Option(names = "--source", paramLabel = "NAME",
+            description = "PBX formats: the source of the records and the prefix of their call_id "
+                    + "(default: asterisk, freeswitch, or the mapping's source).")
+    String source;
+
+    @Option(names = "--cdr-timezone", paramLabel = "ZONE",
+            description = "PBX formats: the zone of local times in the files, e.g. Asia/Shanghai or UTC "
+                    + "(Asterisk usegmtime=yes) (default: the directory's timezone).")
+    String cdrTimezone;
 
     @Option(names = "--directory", required = true, paramLabel = "FILE",
             description = "The line directory (YAML).")
@@ -53,9 +84,14 @@ final class ReplayCommand implements Callable<Integer> {
             CdrFormat cdrFormat = parseFormat(format);
             CommandInputs.requireReadableCdrFiles(cdrFiles, cdrFormat);
             CommandInputs.requireUsableOutputDir(out);
-            Replay replay = new Replay(CommandInputs.config(config),
-                    CommandInputs.directory(directory), cdrFiles, cdrFormat,
-                    CommandInputs.pseudonymiser(), out, parallelism);
+            Directory lineDirectory = CommandInputs.directory(directory);
+            CdrInputOptions inputOptions = PbxInputs.options(cdrFormat, queueLogs, mapping, source, cdrTimezone,
+                    lineDirectory.calendar().zone()).withLineMap(PbxInputs.lineMap(cdrFormat, lineMap))
+                    .withInboundContexts(PbxInputs.inboundContexts(cdrFormat, inboundContexts));
+            CallerPseudonymiser pseudonymiser = cdrFormat.needsConfiguredKey()
+                    ? PbxInputs.configuredPseudonymiser(cdrFormat, System.getenv()) : CommandInputs.pseudonymiser();
+            Replay replay = new Replay(CommandInputs.config(config), lineDirectory, cdrFiles, cdrFormat,
+                    inputOptions, pseudonymiser, out, parallelism);
             ReplaySummary summary = replay.run();
             System.out.println("replay: " + summary.line() + " -> " + out);
             return 0;

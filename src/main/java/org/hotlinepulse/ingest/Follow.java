@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.cdr.CdrReader;
-import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.cdr.CdrInputOptions;
 
 /**
  * {@code ingest --follow}: keeps reading files a PBX is still writing, through log rotation, and keeps each file's
@@ -25,7 +25,7 @@ public final class Follow {
     /**
      * @throws IllegalArgumentException when the format's records are not lines (Avro files cannot be followed)
      */
-    public Follow(CdrFormat format, CallerPseudonymiser pseudonymiser, PbxSettings pbx, IngestOutput output,
+    public Follow(CdrFormat format, CallerPseudonymiser pseudonymiser, CdrInputOptions pbx, IngestOutput output,
                   List<Path> files, FollowState state, PrintStream errors) {
         if (!StreamReaders.isLineFormat(format)) {
             throw new IllegalArgumentException("--follow reads formats with one record per line (jsonl, "

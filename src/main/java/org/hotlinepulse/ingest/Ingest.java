@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.cdr.CdrReader;
-import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.cdr.CdrInputOptions;
 
 /**
  * {@code ingest} over finished files (docs/ingest.md): each file read with its format's reader, CDRs and rejected
@@ -18,12 +18,12 @@ public final class Ingest {
 
     private final CdrFormat format;
     private final CallerPseudonymiser pseudonymiser;
-    private final PbxSettings pbx;
+    private final CdrInputOptions pbx;
     private final IngestOutput output;
     private final RecordPump pump;
     private final PrintStream errors;
 
-    public Ingest(CdrFormat format, CallerPseudonymiser pseudonymiser, PbxSettings pbx, IngestOutput output,
+    public Ingest(CdrFormat format, CallerPseudonymiser pseudonymiser, CdrInputOptions pbx, IngestOutput output,
                   PrintStream errors) {
         this.format = Objects.requireNonNull(format, "format");
         this.pseudonymiser = Objects.requireNonNull(pseudonymiser, "pseudonymiser");

@@ -17,7 +17,7 @@ import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.DeadLetter;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.pbx.DeduplicatingCdrReader;
-import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.pbx.freeswitch.FreeswitchJsonReader;
 
 /**
@@ -34,7 +34,7 @@ public final class JsonCdrListener implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final CallerPseudonymiser pseudonymiser;
-    private final PbxSettings pbx;
+    private final CdrInputOptions pbx;
     private final IngestOutput output;
     private final PrintStream errors;
     private final DeduplicatingCdrReader.SeenCallIds seen = new DeduplicatingCdrReader.SeenCallIds();
@@ -42,7 +42,7 @@ public final class JsonCdrListener implements AutoCloseable {
     private final Object lock = new Object();
     private long requests;
 
-    public JsonCdrListener(InetSocketAddress address, CallerPseudonymiser pseudonymiser, PbxSettings pbx,
+    public JsonCdrListener(InetSocketAddress address, CallerPseudonymiser pseudonymiser, CdrInputOptions pbx,
                            IngestOutput output, PrintStream errors) throws IOException {
         this.pseudonymiser = pseudonymiser;
         this.pbx = pbx;

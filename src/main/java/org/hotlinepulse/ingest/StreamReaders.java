@@ -5,7 +5,7 @@ import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.cdr.CdrReader;
 import org.hotlinepulse.cdr.JsonLinesCdrReader;
-import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.pbx.freeswitch.FreeswitchCsvReader;
 import org.hotlinepulse.pbx.freeswitch.FreeswitchJsonReader;
 
@@ -21,7 +21,7 @@ final class StreamReaders {
 
     /** A reader of complete lines; origin names the records. */
     static CdrReader open(CdrFormat format, InputStream in, String origin, CallerPseudonymiser pseudonymiser,
-                          PbxSettings pbx) {
+                          CdrInputOptions pbx) {
         return switch (format) {
             case JSONL -> new JsonLinesCdrReader(in, origin, pseudonymiser);
             case FREESWITCH_CSV -> new FreeswitchCsvReader(in, origin, pseudonymiser, pbx);

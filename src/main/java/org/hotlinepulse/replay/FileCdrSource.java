@@ -10,6 +10,7 @@ import org.apache.flink.api.connector.source.lib.util.IteratorSourceEnumerator;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
+import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.cdr.InputRecord;
 
 import java.nio.file.Path;
@@ -24,12 +25,20 @@ public final class FileCdrSource
         implements Source<InputRecord, FileCdrSplit, Collection<FileCdrSplit>> {
     private final List<FileCdrSplit> files;
     private final CallerPseudonymiser pseudonymiser;
+    private final CdrInputOptions options;
 
     public FileCdrSource(List<Path> files, CdrFormat format, CallerPseudonymiser pseudonymiser) {
+        this(files, format, CdrInputOptions.DEFAULTS, pseudonymiser);
+    }
+
+    /** Files of a PBX or vendor format, read with these options (zone, source, queue_log, mapping). */
+    public FileCdrSource(List<Path> files, CdrFormat format, CdrInputOptions options,
+                         CallerPseudonymiser pseudonymiser) {
         this.files = files.stream()
                 .map(file -> new FileCdrSplit(file.toString(), format, 0))
                 .toList();
         this.pseudonymiser = pseudonymiser;
+        this.options = options;
     }
 
     @Override
@@ -39,7 +48,7 @@ public final class FileCdrSource
 
     @Override
     public SourceReader<InputRecord, FileCdrSplit> createReader(SourceReaderContext context) {
-        return new FileCdrSourceReader(context, pseudonymiser);
+        return new FileCdrSourceReader(context, pseudonymiser, options);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.hotlinepulse.replay;
 import org.apache.flink.api.connector.source.lib.util.IteratorSourceSplit;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
+import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.cdr.InputRecord;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ public final class FileCdrSplit
     private final CdrFormat format;
     private final long recordsEmitted;
     private transient CallerPseudonymiser pseudonymiser;
+    private transient CdrInputOptions options = CdrInputOptions.DEFAULTS;
 
     public FileCdrSplit(String path, CdrFormat format, long recordsEmitted) {
         this.path = path;
@@ -39,9 +41,10 @@ public final class FileCdrSplit
         return recordsEmitted;
     }
 
-    /** The key is never part of a split's checkpointed state: the reader hands it in. */
-    void usePseudonymiser(CallerPseudonymiser pseudonymiser) {
+    /** The key and the reading options are never part of a split's checkpointed state: the reader hands them in. */
+    void useReading(CallerPseudonymiser pseudonymiser, CdrInputOptions options) {
         this.pseudonymiser = pseudonymiser;
+        this.options = options;
     }
 
     @Override
@@ -52,7 +55,7 @@ public final class FileCdrSplit
     @Override
     public FileCdrIterator getIterator() {
         try {
-            return new FileCdrIterator(format.open(Path.of(path), pseudonymiser), recordsEmitted);
+            return new FileCdrIterator(format.open(Path.of(path), pseudonymiser, options), recordsEmitted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }

@@ -8,6 +8,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
+import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.job.EventTime;
@@ -30,12 +31,20 @@ public final class Replay {
     private final Directory directory;
     private final List<Path> cdrFiles;
     private final CdrFormat format;
+    private final CdrInputOptions inputOptions;
     private final CallerPseudonymiser pseudonymiser;
     private final Path outDir;
     private final int parallelism;
 
     public Replay(JobConfig config, Directory directory, List<Path> cdrFiles, CdrFormat format,
                   CallerPseudonymiser pseudonymiser, Path outDir, int parallelism) {
+        this(config, directory, cdrFiles, format, CdrInputOptions.DEFAULTS, pseudonymiser, outDir, parallelism);
+    }
+
+    /** A replay of files of a PBX or vendor format, read with these options (zone, source, queue_log, mapping). */
+    public Replay(JobConfig config, Directory directory, List<Path> cdrFiles, CdrFormat format,
+                  CdrInputOptions inputOptions, CallerPseudonymiser pseudonymiser, Path outDir, int parallelism) {
+        this.inputOptions = inputOptions;
         this.config = config;
         this.directory = directory;
         this.cdrFiles = List.copyOf(cdrFiles);
@@ -62,7 +71,7 @@ public final class Replay {
         }
         ReplayOutputs outputs = new ReplayOutputs(outDir);
         new HotlineMetricsJob(config, directory,
-                new FileCdrSource(cdrFiles, format, pseudonymiser),
+                new FileCdrSource(cdrFiles, format, inputOptions, pseudonymiser),
                 EventTime.ofInput(config.metrics().maxOutOfOrderness()), null, outputs)
                 .buildOn(env);
 

@@ -19,9 +19,25 @@ class CdrFormatUnitTest {
 
     @Test
     void anUnknownNameListsTheValidOnes() {
-        assertThatThrownBy(() -> CdrFormat.fromName("xml")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("unknown CDR format \"xml\": valid formats are jsonl, avro, ");
+        assertThatThrownBy(() -> CdrFormat.fromName("cisco-cdr")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown CDR format \"cisco-cdr\": valid formats are " + CdrFormat.validNames());
         assertThatThrownBy(() -> CdrFormat.fromName(null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("unknown CDR format \"null\": valid formats are jsonl, avro, ");
+                .hasMessage("unknown CDR format \"null\": valid formats are " + CdrFormat.validNames());
+        assertThat(CdrFormat.validNames()).isEqualTo("jsonl, avro, asterisk-csv, mapped-csv, freeswitch-csv, freeswitch-json");
+        assertThat(CdrFormat.FREESWITCH_JSON.needsConfiguredKey()).isTrue();
+    }
+
+    @Test
+    void pbxFormatsNeedAConfiguredKey_theCanonicalOnesDoNot() {
+        assertThat(CdrFormat.fromName("asterisk-csv")).isEqualTo(CdrFormat.ASTERISK_CSV);
+        assertThat(CdrFormat.ASTERISK_CSV.needsConfiguredKey()).isTrue();
+        assertThat(CdrFormat.JSONL.needsConfiguredKey()).isFalse();
+        assertThat(CdrFormat.AVRO.needsConfiguredKey()).isFalse();
+    }
+
+    @Test
+    void aQueueLogAloneIsNotAFormat_theMessageSaysHowToReadIt() {
+        assertThatThrownBy(() -> CdrFormat.fromName("asterisk-queue-log"))
+                .hasMessageContaining("--format asterisk-csv --cdr Master.csv --queue-log queue_log");
     }
 }

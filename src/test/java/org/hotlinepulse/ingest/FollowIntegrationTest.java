@@ -27,7 +27,7 @@ import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.cdr.CdrWireFormat;
-import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.testing.InProcessKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ class FollowIntegrationTest {
 
     private static final CallerPseudonymiser KEY =
             new CallerPseudonymiser("follow test key, thirty-two bytes or more".getBytes(StandardCharsets.UTF_8));
-    private static final PbxSettings PBX = new PbxSettings("freeswitch", ZoneId.of("Asia/Shanghai"));
+    private static final CdrInputOptions PBX = new CdrInputOptions("freeswitch", ZoneId.of("Asia/Shanghai"), List.of(), null);
     private static final long DEADLINE_MS = 120_000;
 
     @TempDir

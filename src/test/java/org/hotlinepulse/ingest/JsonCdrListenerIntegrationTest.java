@@ -22,7 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrWireFormat;
-import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.testing.InProcessKafka;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class JsonCdrListenerIntegrationTest {
             HttpClient http = HttpClient.newHttpClient();
             try (KafkaIngestOutput output = new KafkaIngestOutput(client, "listen.cdr", "listen.rejected", null);
                  JsonCdrListener listener = new JsonCdrListener(new InetSocketAddress("127.0.0.1", 0), key,
-                         new PbxSettings("freeswitch", ZoneId.of("Asia/Shanghai")), output,
+                         new CdrInputOptions("freeswitch", ZoneId.of("Asia/Shanghai"), List.of(), null), output,
                          new PrintStream(errors, true, StandardCharsets.UTF_8))) {
                 InetSocketAddress at = listener.address();
                 HttpResponse<String> raw = post(http, at, "application/json", document("u-1", "12345"));

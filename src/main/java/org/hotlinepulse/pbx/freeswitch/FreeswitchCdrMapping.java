@@ -6,7 +6,8 @@ import org.hotlinepulse.avro.ReleasedBy;
 import org.hotlinepulse.cdr.CdrValidator;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.cdr.PhoneNumbers;
-import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.cdr.CdrInputOptions;
+import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.pbx.RedactedRecord;
 
 /**
@@ -19,9 +20,9 @@ final class FreeswitchCdrMapping {
     static final String CALL_ID_PREFIX = "fs:";
     private static final int MAX_Q850 = 127;
 
-    private final PbxSettings settings;
+    private final CdrInputOptions settings;
 
-    FreeswitchCdrMapping(PbxSettings settings) {
+    FreeswitchCdrMapping(CdrInputOptions settings) {
         this.settings = settings;
     }
 
@@ -54,7 +55,7 @@ final class FreeswitchCdrMapping {
         cdr.setIvr(call.ivr());
         cdr.setProbe(false);
         cdr.setAgentId(call.agentId());
-        cdr.setSource(settings.source());
+        cdr.setSource(settings.sourceOr(CdrFormat.FREESWITCH_SOURCE));
         HangupCause cause = call.cause();
         if (call.answer() == null && cause != null && cause.unansweredOutcome() != null) {
             cdr.setOutcome(cause.unansweredOutcome());

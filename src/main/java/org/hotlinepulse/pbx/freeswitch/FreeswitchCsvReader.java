@@ -16,7 +16,7 @@ import org.hotlinepulse.cdr.CdrReader;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.cdr.PhoneNumbers;
 import org.hotlinepulse.pbx.LineSplitter;
-import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.pbx.RedactedRecord;
 
 /**
@@ -53,14 +53,14 @@ public final class FreeswitchCsvReader implements CdrReader {
     private final FreeswitchCdrMapping mapping;
 
     /** Opens a file; records are named by the file name. */
-    public FreeswitchCsvReader(Path file, CallerPseudonymiser pseudonymiser, PbxSettings settings)
+    public FreeswitchCsvReader(Path file, CallerPseudonymiser pseudonymiser, CdrInputOptions settings)
             throws IOException {
         this(Files.newInputStream(file), file.getFileName().toString(), pseudonymiser, settings);
     }
 
     /** Reads a stream (closed with this reader); records are named by origin. */
     public FreeswitchCsvReader(InputStream in, String origin, CallerPseudonymiser pseudonymiser,
-                               PbxSettings settings) {
+                               CdrInputOptions settings) {
         this.in = Objects.requireNonNull(in, "in");
         this.lines = new LineSplitter(in, MAX_LINE_BYTES);
         this.origin = Objects.requireNonNull(origin, "origin");

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.InputRecord;
-import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.pbx.RedactedRecord;
 
 /**
@@ -32,7 +32,7 @@ final class FreeswitchJsonDocument {
     private final FreeswitchTimes times;
     private final FreeswitchCdrMapping mapping;
 
-    FreeswitchJsonDocument(CallerPseudonymiser pseudonymiser, PbxSettings settings) {
+    FreeswitchJsonDocument(CallerPseudonymiser pseudonymiser, CdrInputOptions settings) {
         this.pseudonymiser = pseudonymiser;
         this.times = new FreeswitchTimes(settings.zone());
         this.mapping = new FreeswitchCdrMapping(settings);

@@ -18,7 +18,7 @@ import org.hotlinepulse.cdr.CdrReader;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.cdr.PhoneNumbers;
 import org.hotlinepulse.pbx.LineSplitter;
-import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.pbx.RedactedRecord;
 
 /**
@@ -52,7 +52,7 @@ public final class FreeswitchJsonReader implements CdrReader {
     private long bLegsSkipped;
 
     /** Opens a file: one document when its name ends in .json, else one per line; records named by the file name. */
-    public FreeswitchJsonReader(Path file, CallerPseudonymiser pseudonymiser, PbxSettings settings)
+    public FreeswitchJsonReader(Path file, CallerPseudonymiser pseudonymiser, CdrInputOptions settings)
             throws IOException {
         this(Files.newInputStream(file), file.getFileName().toString(),
                 file.getFileName().toString().endsWith(".json"), pseudonymiser, settings);
@@ -64,7 +64,7 @@ public final class FreeswitchJsonReader implements CdrReader {
      * @param wholeStream true when the stream is one document, false for one document per line
      */
     public FreeswitchJsonReader(InputStream in, String origin, boolean wholeStream,
-                                CallerPseudonymiser pseudonymiser, PbxSettings settings) {
+                                CallerPseudonymiser pseudonymiser, CdrInputOptions settings) {
         this.in = Objects.requireNonNull(in, "in");
         this.origin = Objects.requireNonNull(origin, "origin");
         this.lines = wholeStream ? null : new LineSplitter(in, MAX_DOCUMENT_BYTES);

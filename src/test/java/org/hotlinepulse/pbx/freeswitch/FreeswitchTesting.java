@@ -10,14 +10,14 @@ import java.util.List;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrReader;
 import org.hotlinepulse.cdr.InputRecord;
-import org.hotlinepulse.pbx.PbxSettings;
+import org.hotlinepulse.cdr.CdrInputOptions;
 
 /** Shared fixtures of the FreeSWITCH reader tests. */
 final class FreeswitchTesting {
 
     static final CallerPseudonymiser PSEUDONYMISER =
             new CallerPseudonymiser("a test key of thirty-two bytes or more!".getBytes(StandardCharsets.UTF_8));
-    static final PbxSettings SHANGHAI = new PbxSettings("freeswitch", ZoneId.of("Asia/Shanghai"));
+    static final CdrInputOptions SHANGHAI = new CdrInputOptions("freeswitch", ZoneId.of("Asia/Shanghai"), List.of(), null);
 
     private FreeswitchTesting() {}
 
