@@ -109,6 +109,24 @@ final class CommandInputs {
         }
     }
 
+    /**
+     * The configured HMAC key, for commands whose hashes must stay the same across runs and machines (they are
+     * published, or read from a PBX's own files): a key of this run only is refused, {@code why} saying why.
+     */
+    static CallerPseudonymiser configuredPseudonymiser(String why, Map<String, String> env) throws UsageError {
+        CallerPseudonymiser pseudonymiser;
+        try {
+            pseudonymiser = CallerPseudonymiser.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        if (pseudonymiser.isEphemeral()) {
+            throw new UsageError(why + ": set " + CallerPseudonymiser.KEY_VARIABLE + " or "
+                    + CallerPseudonymiser.KEY_FILE_VARIABLE + " to the HMAC key (e.g. openssl rand -hex 32)");
+        }
+        return pseudonymiser;
+    }
+
     /** A duration option ({@code 90s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601) that must be above zero. */
     static Duration positiveDuration(String option, String text) throws UsageError {
         try {

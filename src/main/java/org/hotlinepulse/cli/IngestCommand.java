@@ -90,7 +90,8 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            CallerPseudonymiser pseudonymiser = requiredKey(env);
+            CallerPseudonymiser pseudonymiser = CommandInputs.configuredPseudonymiser(
+                    "no HMAC key for caller numbers", env);
             CdrFormat cdrFormat = ReplayCommand.parseFormat(format);
             CdrInputOptions pbx = inputOptions();
             if (listen != null) {
@@ -217,21 +218,6 @@ final class IngestCommand implements Callable<Integer> {
         } finally {
             stopped.countDown();
         }
-    }
-
-    /** The configured HMAC key; ingest publishes hashes for good, so a key of this run only is refused. */
-    static CallerPseudonymiser requiredKey(Map<String, String> env) throws UsageError {
-        CallerPseudonymiser pseudonymiser;
-        try {
-            pseudonymiser = CallerPseudonymiser.fromEnvironment(env);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
-        }
-        if (pseudonymiser.isEphemeral()) {
-            throw new UsageError("no HMAC key for caller numbers: set " + CallerPseudonymiser.KEY_VARIABLE + " or "
-                    + CallerPseudonymiser.KEY_FILE_VARIABLE + " (at least 32 random bytes, e.g. openssl rand -hex 32)");
-        }
-        return pseudonymiser;
     }
 
     private CdrInputOptions inputOptions() throws UsageError {

@@ -5,8 +5,6 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.cdr.asterisk.AsteriskLineMap;
@@ -79,22 +77,5 @@ final class PbxInputs {
         } catch (DateTimeException e) {
             throw new UsageError("--cdr-timezone: \"" + timezone + "\" is not a time zone (e.g. Asia/Shanghai, UTC)");
         }
-    }
-
-    /** The configured key: PBX formats refuse to run with a key of this run only. */
-    static CallerPseudonymiser configuredPseudonymiser(CdrFormat format, Map<String, String> env)
-            throws UsageError {
-        CallerPseudonymiser pseudonymiser;
-        try {
-            pseudonymiser = CallerPseudonymiser.fromEnvironment(env);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
-        }
-        if (pseudonymiser.isEphemeral()) {
-            throw new UsageError("--format " + format.cliName() + " reads raw caller numbers: set "
-                    + CallerPseudonymiser.KEY_VARIABLE + " or " + CallerPseudonymiser.KEY_FILE_VARIABLE
-                    + " to the HMAC key (e.g. openssl rand -hex 32)");
-        }
-        return pseudonymiser;
     }
 }

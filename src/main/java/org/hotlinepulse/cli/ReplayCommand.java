@@ -89,7 +89,8 @@ final class ReplayCommand implements Callable<Integer> {
                     lineDirectory.calendar().zone()).withLineMap(PbxInputs.lineMap(cdrFormat, lineMap))
                     .withInboundContexts(PbxInputs.inboundContexts(cdrFormat, inboundContexts));
             CallerPseudonymiser pseudonymiser = cdrFormat.needsConfiguredKey()
-                    ? PbxInputs.configuredPseudonymiser(cdrFormat, System.getenv()) : CommandInputs.pseudonymiser();
+                    ? CommandInputs.configuredPseudonymiser(
+                    "--format " + cdrFormat.cliName() + " reads raw caller numbers", System.getenv()) : CommandInputs.pseudonymiser();
             Replay replay = new Replay(CommandInputs.config(config), lineDirectory, cdrFiles, cdrFormat,
                     inputOptions, pseudonymiser, out, parallelism);
             ReplaySummary summary = replay.run();

@@ -18,11 +18,11 @@ class PbxInputsUnitTest {
 
     @Test
     void pbxFormatsRefuseToStartWithoutAConfiguredKey_withOneLine() throws UsageError {
-        assertThatThrownBy(() -> PbxInputs.configuredPseudonymiser(CdrFormat.ASTERISK_CSV, Map.of()))
+        assertThatThrownBy(() -> CommandInputs.configuredPseudonymiser("--format asterisk-csv reads raw caller numbers", Map.of()))
                 .isInstanceOf(UsageError.class)
                 .hasMessage("--format asterisk-csv reads raw caller numbers: set HOTLINE_PULSE_HMAC_KEY or"
                         + " HOTLINE_PULSE_HMAC_KEY_FILE to the HMAC key (e.g. openssl rand -hex 32)");
-        assertThat(PbxInputs.configuredPseudonymiser(CdrFormat.MAPPED_CSV,
+        assertThat(CommandInputs.configuredPseudonymiser("--format mapped-csv reads raw caller numbers",
                 Map.of("HOTLINE_PULSE_HMAC_KEY", "k".repeat(32))).isEphemeral()).isFalse();
     }
 
