@@ -57,6 +57,15 @@ public final class TextLines implements AutoCloseable {
         }
     }
 
+    /** The next line that is not blank (a line that could not be read counts as not blank), or null at the end. */
+    public Line nextNonBlank() throws IOException {
+        Line line = next();
+        while (line != null && line.isReadable() && line.text().isBlank()) {
+            line = next();
+        }
+        return line;
+    }
+
     private Line take(int end, int next) {
         number++;
         int from = start;

@@ -14,8 +14,8 @@ import java.util.Objects;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrReader;
 import org.hotlinepulse.cdr.InputRecord;
+import org.hotlinepulse.cdr.TextLines;
 import org.hotlinepulse.cdr.PhoneNumbers;
-import org.hotlinepulse.pbx.LineSplitter;
 import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.pbx.RedactedRecord;
 
@@ -45,7 +45,7 @@ public final class FreeswitchCsvReader implements CdrReader {
     private static final ObjectReader ROWS = new CsvMapper().readerForListOf(String.class)
             .with(CsvParser.Feature.WRAP_AS_ARRAY);
 
-    private final LineSplitter lines;
+    private final TextLines lines;
     private final InputStream in;
     private final String origin;
     private final CallerPseudonymiser pseudonymiser;
@@ -62,7 +62,7 @@ public final class FreeswitchCsvReader implements CdrReader {
     public FreeswitchCsvReader(InputStream in, String origin, CallerPseudonymiser pseudonymiser,
                                CdrInputOptions settings) {
         this.in = Objects.requireNonNull(in, "in");
-        this.lines = new LineSplitter(in, MAX_LINE_BYTES);
+        this.lines = new TextLines(in, MAX_LINE_BYTES);
         this.origin = Objects.requireNonNull(origin, "origin");
         this.pseudonymiser = Objects.requireNonNull(pseudonymiser, "pseudonymiser");
         this.times = new FreeswitchTimes(settings.zone());
@@ -71,18 +71,12 @@ public final class FreeswitchCsvReader implements CdrReader {
 
     @Override
     public InputRecord next() throws IOException {
-        LineSplitter.Line line;
-        do {
-            line = lines.next();
-            if (line == null) {
-                return null;
-            }
-        } while (!line.tooLong() && line.text().isBlank());
-        if (line.tooLong()) {
-            return InputRecord.rejected(origin, line.number(), "line is longer than " + MAX_LINE_BYTES + " bytes ("
-                    + line.byteLength() + " bytes); not read", RedactedRecord.maskedText(line.text() + "…"));
+        TextLines.Line line = lines.nextNonBlank();
+        if (line == null) {
+            return null;
         }
-        return parse(line.number(), line.text());
+        return line.isReadable() ? parse(line.number(), line.text())
+                : InputRecord.rejected(origin, line.number(), line.problem(), "null");
     }
 
     private InputRecord parse(long number, String text) {

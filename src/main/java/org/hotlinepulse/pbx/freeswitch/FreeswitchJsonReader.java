@@ -16,8 +16,8 @@ import java.util.Objects;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrReader;
 import org.hotlinepulse.cdr.InputRecord;
+import org.hotlinepulse.cdr.TextLines;
 import org.hotlinepulse.cdr.PhoneNumbers;
-import org.hotlinepulse.pbx.LineSplitter;
 import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.pbx.RedactedRecord;
 
@@ -45,7 +45,7 @@ public final class FreeswitchJsonReader implements CdrReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final InputStream in;
-    private final LineSplitter lines;
+    private final TextLines lines;
     private final String origin;
     private final FreeswitchJsonDocument documents;
     private boolean wholeFileRead;
@@ -67,7 +67,7 @@ public final class FreeswitchJsonReader implements CdrReader {
                                 CallerPseudonymiser pseudonymiser, CdrInputOptions settings) {
         this.in = Objects.requireNonNull(in, "in");
         this.origin = Objects.requireNonNull(origin, "origin");
-        this.lines = wholeStream ? null : new LineSplitter(in, MAX_DOCUMENT_BYTES);
+        this.lines = wholeStream ? null : new TextLines(in, MAX_DOCUMENT_BYTES);
         this.documents = new FreeswitchJsonDocument(pseudonymiser, settings);
     }
 
@@ -102,19 +102,12 @@ public final class FreeswitchJsonReader implements CdrReader {
     }
 
     private InputRecord nextLine() throws IOException {
-        LineSplitter.Line line;
-        do {
-            line = lines.next();
-            if (line == null) {
-                return null;
-            }
-        } while (!line.tooLong() && line.text().isBlank());
-        if (line.tooLong()) {
-            return InputRecord.rejected(origin, line.number(), "document is longer than " + MAX_DOCUMENT_BYTES
-                    + " bytes (" + line.byteLength() + " bytes); not read",
-                    RedactedRecord.maskedText(line.text() + "…"));
+        TextLines.Line line = lines.nextNonBlank();
+        if (line == null) {
+            return null;
         }
-        return parse(line.number(), line.text());
+        return line.isReadable() ? parse(line.number(), line.text())
+                : InputRecord.rejected(origin, line.number(), line.problem(), "null");
     }
 
     private InputRecord parse(long position, String text) {
