@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.hotlinepulse.cdr.asterisk.AsteriskCsvReader;
 import org.hotlinepulse.cdr.mapped.MappedCsvReader;
-import org.hotlinepulse.pbx.freeswitch.FreeswitchCsvReader;
-import org.hotlinepulse.pbx.freeswitch.FreeswitchJsonReader;
+import org.hotlinepulse.cdr.freeswitch.FreeswitchCsvReader;
+import org.hotlinepulse.cdr.freeswitch.FreeswitchJsonReader;
 
 /** The input file formats this package reads, by their command-line names. */
 public enum CdrFormat {

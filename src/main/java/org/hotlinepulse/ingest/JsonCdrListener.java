@@ -16,9 +16,9 @@ import java.util.concurrent.Executors;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.DeadLetter;
 import org.hotlinepulse.cdr.InputRecord;
-import org.hotlinepulse.pbx.DeduplicatingCdrReader;
+import org.hotlinepulse.cdr.DeduplicatingCdrReader;
 import org.hotlinepulse.cdr.CdrInputOptions;
-import org.hotlinepulse.pbx.freeswitch.FreeswitchJsonReader;
+import org.hotlinepulse.cdr.freeswitch.FreeswitchJsonReader;
 
 /**
  * {@code ingest --listen}: an HTTP endpoint that FreeSWITCH's {@code mod_json_cdr} posts its documents to

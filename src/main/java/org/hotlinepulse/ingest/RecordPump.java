@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import org.hotlinepulse.cdr.CdrReader;
 import org.hotlinepulse.cdr.DeadLetter;
 import org.hotlinepulse.cdr.InputRecord;
-import org.hotlinepulse.pbx.DeduplicatingCdrReader;
+import org.hotlinepulse.cdr.DeduplicatingCdrReader;
 
 /**
  * Moves the records of readers to an {@link IngestOutput}: CDRs published once per call id, rejected records sent

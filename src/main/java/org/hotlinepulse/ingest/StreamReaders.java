@@ -6,8 +6,8 @@ import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.cdr.CdrReader;
 import org.hotlinepulse.cdr.JsonLinesCdrReader;
 import org.hotlinepulse.cdr.CdrInputOptions;
-import org.hotlinepulse.pbx.freeswitch.FreeswitchCsvReader;
-import org.hotlinepulse.pbx.freeswitch.FreeswitchJsonReader;
+import org.hotlinepulse.cdr.freeswitch.FreeswitchCsvReader;
+import org.hotlinepulse.cdr.freeswitch.FreeswitchJsonReader;
 
 /** Readers over a piece of a growing file, for the formats whose records are lines (what {@code --follow} reads). */
 final class StreamReaders {

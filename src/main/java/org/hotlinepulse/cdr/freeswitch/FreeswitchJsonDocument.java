@@ -1,4 +1,4 @@
-package org.hotlinepulse.pbx.freeswitch;
+package org.hotlinepulse.cdr.freeswitch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -9,7 +9,7 @@ import java.util.Set;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.cdr.CdrInputOptions;
-import org.hotlinepulse.pbx.RedactedRecord;
+import org.hotlinepulse.cdr.RedactedRecord;
 
 /**
  * Maps one parsed {@code mod_json_cdr} document to a canonical CDR (docs/freeswitch.md): times from the

@@ -1,4 +1,4 @@
-package org.hotlinepulse.pbx.freeswitch;
+package org.hotlinepulse.cdr.freeswitch;
 
 import java.time.Instant;
 

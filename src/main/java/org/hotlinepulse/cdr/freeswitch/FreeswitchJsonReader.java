@@ -1,4 +1,4 @@
-package org.hotlinepulse.pbx.freeswitch;
+package org.hotlinepulse.cdr.freeswitch;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,7 +19,7 @@ import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.cdr.TextLines;
 import org.hotlinepulse.cdr.PhoneNumbers;
 import org.hotlinepulse.cdr.CdrInputOptions;
-import org.hotlinepulse.pbx.RedactedRecord;
+import org.hotlinepulse.cdr.RedactedRecord;
 
 /**
  * Reads FreeSWITCH {@code mod_json_cdr} documents (docs/freeswitch.md). A file whose name ends in {@code .json} is

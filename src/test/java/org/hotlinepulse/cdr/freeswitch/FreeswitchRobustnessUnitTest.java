@@ -1,10 +1,10 @@
-package org.hotlinepulse.pbx.freeswitch;
+package org.hotlinepulse.cdr.freeswitch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hotlinepulse.pbx.freeswitch.FreeswitchTesting.PSEUDONYMISER;
-import static org.hotlinepulse.pbx.freeswitch.FreeswitchTesting.SHANGHAI;
-import static org.hotlinepulse.pbx.freeswitch.FreeswitchTesting.csvRow;
-import static org.hotlinepulse.pbx.freeswitch.FreeswitchTesting.stream;
+import static org.hotlinepulse.cdr.freeswitch.FreeswitchTesting.PSEUDONYMISER;
+import static org.hotlinepulse.cdr.freeswitch.FreeswitchTesting.SHANGHAI;
+import static org.hotlinepulse.cdr.freeswitch.FreeswitchTesting.csvRow;
+import static org.hotlinepulse.cdr.freeswitch.FreeswitchTesting.stream;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.hotlinepulse.pbx.freeswitch;
+package org.hotlinepulse.cdr.freeswitch;
 
 import java.util.Locale;
 import org.hotlinepulse.avro.Cdr;
@@ -8,7 +8,7 @@ import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.cdr.PhoneNumbers;
 import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.cdr.CdrFormat;
-import org.hotlinepulse.pbx.RedactedRecord;
+import org.hotlinepulse.cdr.RedactedRecord;
 
 /**
  * Turns a {@link FreeswitchCall} into a validated canonical CDR (docs/freeswitch.md): the one mapping of release

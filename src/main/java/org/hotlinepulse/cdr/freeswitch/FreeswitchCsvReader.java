@@ -1,4 +1,4 @@
-package org.hotlinepulse.pbx.freeswitch;
+package org.hotlinepulse.cdr.freeswitch;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -17,7 +17,7 @@ import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.cdr.TextLines;
 import org.hotlinepulse.cdr.PhoneNumbers;
 import org.hotlinepulse.cdr.CdrInputOptions;
-import org.hotlinepulse.pbx.RedactedRecord;
+import org.hotlinepulse.cdr.RedactedRecord;
 
 /**
  * Reads FreeSWITCH {@code mod_cdr_csv} files written with the default template {@code example} (docs/freeswitch.md):

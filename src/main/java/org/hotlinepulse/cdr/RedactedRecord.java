@@ -1,4 +1,4 @@
-package org.hotlinepulse.pbx;
+package org.hotlinepulse.cdr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.regex.Pattern;
-import org.hotlinepulse.cdr.PhoneNumbers;
 
 /**
  * Builds the {@code rawRecord} of a rejected PBX record as a JSON object free of caller numbers (DESIGN §9): the

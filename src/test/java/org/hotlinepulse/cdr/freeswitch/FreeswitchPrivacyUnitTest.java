@@ -1,9 +1,9 @@
-package org.hotlinepulse.pbx.freeswitch;
+package org.hotlinepulse.cdr.freeswitch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hotlinepulse.pbx.freeswitch.FreeswitchTesting.PSEUDONYMISER;
-import static org.hotlinepulse.pbx.freeswitch.FreeswitchTesting.readCsv;
-import static org.hotlinepulse.pbx.freeswitch.FreeswitchTesting.readJsonLines;
+import static org.hotlinepulse.cdr.freeswitch.FreeswitchTesting.PSEUDONYMISER;
+import static org.hotlinepulse.cdr.freeswitch.FreeswitchTesting.readCsv;
+import static org.hotlinepulse.cdr.freeswitch.FreeswitchTesting.readJsonLines;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
-package org.hotlinepulse.pbx.freeswitch;
+package org.hotlinepulse.cdr.freeswitch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hotlinepulse.pbx.freeswitch.FreeswitchTesting.PSEUDONYMISER;
-import static org.hotlinepulse.pbx.freeswitch.FreeswitchTesting.SHANGHAI;
-import static org.hotlinepulse.pbx.freeswitch.FreeswitchTesting.readAll;
-import static org.hotlinepulse.pbx.freeswitch.FreeswitchTesting.readJsonLines;
+import static org.hotlinepulse.cdr.freeswitch.FreeswitchTesting.PSEUDONYMISER;
+import static org.hotlinepulse.cdr.freeswitch.FreeswitchTesting.SHANGHAI;
+import static org.hotlinepulse.cdr.freeswitch.FreeswitchTesting.readAll;
+import static org.hotlinepulse.cdr.freeswitch.FreeswitchTesting.readJsonLines;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

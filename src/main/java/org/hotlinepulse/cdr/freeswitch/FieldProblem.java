@@ -1,4 +1,4 @@
-package org.hotlinepulse.pbx.freeswitch;
+package org.hotlinepulse.cdr.freeswitch;
 
 /** A field of a FreeSWITCH record that cannot be used; the message is the rejection reason, naming the field. */
 final class FieldProblem extends Exception {

@@ -1,11 +1,9 @@
-package org.hotlinepulse.pbx;
+package org.hotlinepulse.cdr;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.hotlinepulse.cdr.CdrReader;
-import org.hotlinepulse.cdr.InputRecord;
 
 /**
  * Passes on the records of another reader except CDRs whose {@code call_id} it has already passed on: a PBX may
