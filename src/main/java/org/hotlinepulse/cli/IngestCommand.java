@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.hotlinepulse.ingest.IngestCounts;
 import org.hotlinepulse.ingest.KafkaIngestOutput;
 import org.hotlinepulse.cdr.CdrInputOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,7 +42,8 @@ final class IngestCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
-            description = "Format of the files: jsonl, avro, freeswitch-csv or freeswitch-json.")
+            description = "Format of the files: jsonl, avro, asterisk-csv, mapped-csv, freeswitch-csv or "
+                    + "freeswitch-json.")
     String format;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -57,13 +58,8 @@ final class IngestCommand implements Callable<Integer> {
             description = "Append rejected records to this JSON Lines file instead of the rejected topic.")
     Path rejected;
 
-    @Option(names = "--source", paramLabel = "NAME",
-            description = "The source of CDRs read from a PBX format (default: the format's, e.g. freeswitch).")
-    String source;
-
-    @Option(names = "--pbx-timezone", paramLabel = "ZONE",
-            description = "Time zone of the PBX's local time stamps, e.g. Asia/Shanghai (default: this machine's).")
-    String pbxTimezone;
+    @Mixin
+    PbxOptions pbxOptions = new PbxOptions();
 
     @Option(names = "--follow",
             description = "Keep reading the files as the PBX appends to them, through log rotation, until stopped "
@@ -93,7 +89,11 @@ final class IngestCommand implements Callable<Integer> {
             CallerPseudonymiser pseudonymiser = CommandInputs.configuredPseudonymiser(
                     "no HMAC key for caller numbers", env);
             CdrFormat cdrFormat = ReplayCommand.parseFormat(format);
-            CdrInputOptions pbx = inputOptions();
+            CdrInputOptions pbx = pbxOptions.of(cdrFormat, ZoneId.systemDefault());
+            if ((follow || listen != null) && pbxOptions.needsFinishedFiles()) {
+                throw new UsageError("--queue-log, --line-map and --mapping work on finished files only, not with "
+                        + "--follow or --listen");
+            }
             if (listen != null) {
                 return listen(cdrFormat, pseudonymiser, pbx);
             }
@@ -217,18 +217,6 @@ final class IngestCommand implements Callable<Integer> {
             return 0;
         } finally {
             stopped.countDown();
-        }
-    }
-
-    private CdrInputOptions inputOptions() throws UsageError {
-        if (source != null && (source.isBlank() || source.length() > 128)) {
-            throw new UsageError("--source: \"" + source + "\" is not a source name (1 to 128 characters)");
-        }
-        try {
-            ZoneId zone = pbxTimezone == null ? ZoneId.systemDefault() : ZoneId.of(pbxTimezone);
-            return new CdrInputOptions(source, zone, List.of(), null);
-        } catch (DateTimeException e) {
-            throw new UsageError("--pbx-timezone: \"" + pbxTimezone + "\" is not a time zone (e.g. Asia/Shanghai)");
         }
     }
 

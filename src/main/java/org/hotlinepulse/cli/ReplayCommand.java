@@ -8,6 +8,7 @@ import org.hotlinepulse.replay.Replay;
 import org.hotlinepulse.replay.ReplayFailedException;
 import org.hotlinepulse.replay.ReplaySummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -33,33 +34,8 @@ final class ReplayCommand implements Callable<Integer> {
                     + "freeswitch-csv or freeswitch-json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--queue-log", arity = "1..*", paramLabel = "FILE",
-            description = "asterisk-csv: Asterisk queue_log files to join with Master.csv.")
-    List<Path> queueLogs = List.of();
-
-    @Option(names = "--line-map", paramLabel = "FILE",
-            description = "asterisk-csv: YAML map from dcontext/dst or dst to the public line number, "
-                    + "for records whose dst is not the number dialled.")
-    Path lineMap;
-
-    @Option(names = "--inbound-context", arity = "1..*", paramLabel = "CONTEXT",
-            description = "asterisk-csv: dialplan contexts (dcontext) of calls to the hotline; records of other "
-                    + "contexts (callbacks, internal calls) are skipped unread. Default: every context.")
-    List<String> inboundContexts = List.of();
-
-    @Option(names = "--mapping", paramLabel = "FILE",
-            description = "mapped-csv: the YAML file naming which column holds which CDR field.")
-    Path mapping;
-
-    @Option(names = "--source", paramLabel = "NAME",
-            description = "PBX formats: the source of the records and the prefix of their call_id "
-                    + "(default: asterisk, freeswitch, or the mapping's source).")
-    String source;
-
-    @Option(names = "--cdr-timezone", paramLabel = "ZONE",
-            description = "PBX formats: the zone of local times in the files, e.g. Asia/Shanghai or UTC "
-                    + "(Asterisk usegmtime=yes) (default: the directory's timezone).")
-    String cdrTimezone;
+    @Mixin
+    PbxOptions pbx = new PbxOptions();
 
     @Option(names = "--directory", required = true, paramLabel = "FILE",
             description = "The line directory (YAML).")
@@ -85,12 +61,11 @@ final class ReplayCommand implements Callable<Integer> {
             CommandInputs.requireReadableCdrFiles(cdrFiles, cdrFormat);
             CommandInputs.requireUsableOutputDir(out);
             Directory lineDirectory = CommandInputs.directory(directory);
-            CdrInputOptions inputOptions = PbxInputs.options(cdrFormat, queueLogs, mapping, source, cdrTimezone,
-                    lineDirectory.calendar().zone()).withLineMap(PbxInputs.lineMap(cdrFormat, lineMap))
-                    .withInboundContexts(PbxInputs.inboundContexts(cdrFormat, inboundContexts));
+            CdrInputOptions inputOptions = pbx.of(cdrFormat, lineDirectory.calendar().zone());
             CallerPseudonymiser pseudonymiser = cdrFormat.needsConfiguredKey()
                     ? CommandInputs.configuredPseudonymiser(
-                    "--format " + cdrFormat.cliName() + " reads raw caller numbers", System.getenv()) : CommandInputs.pseudonymiser();
+                            "--format " + cdrFormat.cliName() + " reads raw caller numbers", System.getenv())
+                    : CommandInputs.pseudonymiser();
             Replay replay = new Replay(CommandInputs.config(config), lineDirectory, cdrFiles, cdrFormat,
                     inputOptions, pseudonymiser, out, parallelism);
             ReplaySummary summary = replay.run();

@@ -77,6 +77,34 @@ class IngestCommandIntegrationTest {
     }
 
     @Test
+    void anAsteriskMasterCsvJoinedWithItsQueueLogBecomesOneAnsweredCdr() throws Exception {
+        kafka.createTopics(Map.of("ast.cdr", 1, "ast.cdr.rejected", 1));
+        Path config = Files.writeString(dir.resolve("job.yaml"), "kafka:\n  topics:\n    rejected: ast.cdr.rejected\n");
+        Path pair = Path.of("src/test/resources/asterisk/answered-via-queue");
+
+        Run run = ingest(env(), "--format", "asterisk-csv", "--config", config.toString(), "--topic", "ast.cdr",
+                "--queue-log", pair.resolve("queue_log").toString(), "--cdr-timezone", "Asia/Shanghai",
+                pair.resolve("Master.csv").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<ConsumerRecord<byte[], byte[]>> cdrs = kafka.readAll("ast.cdr");
+        assertThat(cdrs).hasSize(1);
+        assertThat(new String(cdrs.get(0).value(), StandardCharsets.ISO_8859_1)).doesNotContain("13800001111");
+        Cdr cdr = CdrWireFormat.decode(cdrs.get(0).value());
+        assertThat(cdr.getLine()).isEqualTo("037167890001");
+        assertThat(cdr.getOutcome()).isEqualTo(Outcome.ANSWERED);
+        assertThat(cdr.getAnswerTime()).as("the agent's CONNECT, not the Queue application's answer")
+                .isEqualTo(java.time.Instant.ofEpochSecond(1791766860));
+        assertThat(run.err()).doesNotContain("13800001111");
+
+        Run follow = ingest(env(), "--format", "asterisk-csv", "--follow", "--state", dir.resolve("s").toString(),
+                "--queue-log", pair.resolve("queue_log").toString(), pair.resolve("Master.csv").toString());
+        assertThat(follow.exitCode()).isEqualTo(2);
+        assertThat(follow.err().strip()).isEqualTo("hotline-pulse ingest: --queue-log, --line-map and --mapping"
+                + " work on finished files only, not with --follow or --listen");
+    }
+
+    @Test
     void withoutAnHmacKeyIngestRefusesToStartWithOneLine() throws Exception {
         Path file = dir.resolve("Master.csv");
         Files.writeString(file, "");
