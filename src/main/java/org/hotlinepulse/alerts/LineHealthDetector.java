@@ -118,7 +118,8 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
             counters.lateForRules.add(1);
             return;
         }
-        if (health.value() == null && waiting.isEmpty() && directory(ctx).line(ctx.getCurrentKey()) == null) {
+        // The directory first: for a listed line, the common case, no state is read here.
+        if (directory(ctx).line(ctx.getCurrentKey()) == null && health.value() == null && waiting.isEmpty()) {
             if (unknownNumbersWatched >= MAX_UNKNOWN_NUMBERS) {
                 counters.unknownNumbersUnwatched.add(1);
                 return;
