@@ -71,6 +71,17 @@ final class IngestCommand implements Callable<Integer> {
                     + "skips nor repeats records.")
     Path stateFile;
 
+    @Option(names = "--positions-topic", defaultValue = "hotline.ingest.positions", paramLabel = "TOPIC",
+            description = "With --follow: the compacted topic where the positions are committed in the same Kafka "
+                    + "transaction as the records (default: ${DEFAULT-VALUE}).")
+    String positionsTopic;
+
+    @Option(names = "--ingest-id", paramLabel = "NAME",
+            description = "With --follow: this ingest's transactional id, unique per followed PBX (default: "
+                    + "derived from this host's name and the --state path; set it where host names change, "
+                    + "as in containers).")
+    String ingestId;
+
     @Option(names = "--poll-interval", defaultValue = "1s", paramLabel = "DURATION",
             description = "With --follow: how long to wait when no file has grown (default: ${DEFAULT-VALUE}).")
     String pollInterval;
@@ -90,9 +101,8 @@ final class IngestCommand implements Callable<Integer> {
                     "no HMAC key for caller numbers", env);
             CdrFormat cdrFormat = ReplayCommand.parseFormat(format);
             CdrInputOptions pbx = pbxOptions.of(cdrFormat, ZoneId.systemDefault());
-            if ((follow || listen != null) && pbxOptions.needsFinishedFiles()) {
-                throw new UsageError("--queue-log, --line-map and --mapping work on finished files only, not with "
-                        + "--follow or --listen");
+            if (listen != null && pbxOptions.namesFiles()) {
+                throw new UsageError("--queue-log, --line-map and --mapping read files: they do not go with --listen");
             }
             if (listen != null) {
                 return listen(cdrFormat, pseudonymiser, pbx);
@@ -180,6 +190,11 @@ final class IngestCommand implements Callable<Integer> {
                         + "read it without --follow (or receive the documents with --listen)");
             }
         }
+        try {
+            Follow.requireFollowable(cdrFormat, files);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
         long idleMillis = CommandInputs.positiveDuration("--poll-interval", pollInterval).toMillis();
         FollowState state;
         try {
@@ -187,6 +202,7 @@ final class IngestCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageError(e.getMessage());
         }
+        String transactionalId = ingestId != null ? ingestId : defaultIngestId(stateFile);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -198,14 +214,14 @@ final class IngestCommand implements Callable<Integer> {
             }
         }, "ingest-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (KafkaIngestOutput output = new KafkaIngestOutput(kafka.clientProperties(env), cdrTopic,
-                kafka.topics().rejected(), rejected)) {
-            Follow following;
+        try (KafkaIngestOutput output = KafkaIngestOutput.transactional(kafka.clientProperties(env), cdrTopic,
+                kafka.topics().rejected(), rejected, transactionalId, positionsTopic)) {
             try {
-                following = new Follow(cdrFormat, pseudonymiser, pbx, output, files, state, System.err);
-            } catch (IllegalArgumentException e) {
+                state = state.newerOf(output.lastCommittedPositions());
+            } catch (IOException e) {
                 throw new UsageError(e.getMessage());
             }
+            Follow following = new Follow(cdrFormat, pseudonymiser, pbx, output, files, state, System.err);
             try {
                 following.run(stop, idleMillis);
             } catch (IOException e) {
@@ -218,6 +234,19 @@ final class IngestCommand implements Callable<Integer> {
         } finally {
             stopped.countDown();
         }
+    }
+
+    /** {@code hotline-pulse-ingest-} and a hash of this host's name and the state file's absolute path. */
+    static String defaultIngestId(Path stateFile) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        String seed = host + "|" + stateFile.toAbsolutePath().normalize();
+        return "hotline-pulse-ingest-" + java.util.UUID.nameUUIDFromBytes(seed.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).toString().substring(0, 13);
     }
 
     /** The files named, with each folder replaced by its files in name order. */

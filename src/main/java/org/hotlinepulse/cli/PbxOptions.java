@@ -45,8 +45,8 @@ final class PbxOptions {
                 .withInboundContexts(PbxInputs.inboundContexts(format, inboundContexts));
     }
 
-    /** Whether an option that only finished files can use (a queue_log join, a line map, a mapping) is given. */
-    boolean needsFinishedFiles() {
+    /** True when a file-only option (queue_log, line map or column mapping) was given. */
+    boolean namesFiles() {
         return !queueLogs.isEmpty() || lineMap != null || mapping != null;
     }
 }

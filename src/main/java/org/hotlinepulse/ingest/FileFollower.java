@@ -12,11 +12,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
 /**
- * Follows one file a PBX keeps appending to (docs/ingest.md): reads only complete lines, so a line still being
- * written (or cut by a writer killed mid-line) waits for its line break; notices rotation by rename (the name now
- * has another identity: the old file is finished first, found in the same folder by its identity) and by copy and
- * truncate (the file is shorter than the position: read again from its start); publishes each piece, waits for
- * Kafka's acknowledgement, and only then records the new position in the state file.
+ * Reads one file a PBX keeps appending to, a piece of complete lines at a time (docs/ingest.md): a line still being
+ * written (or cut by a writer killed mid-line) waits for its line break; rotation by rename is noticed when the name
+ * has another identity (the old file, found in the same folder by its identity, is finished first) and rotation by
+ * copy and truncate when the file is shorter than the position (read again from its start). The position is kept in
+ * memory; the caller commits it once what was read is safely in Kafka.
  */
 final class FileFollower {
 
@@ -24,26 +24,45 @@ final class FileFollower {
     static final int CHUNK_BYTES = 4 << 20;
 
     private final Path path;
-    private final ChunkSink sink;
-    private final FollowState state;
     private final PrintStream errors;
     private FilePosition position;
+    /** A file renamed away by rotation whose rest is still to be read, or null. */
+    private Path finishing;
 
-    /** Parses and publishes one piece of complete lines, returning once Kafka acknowledged all of it. */
-    interface ChunkSink {
-        void publish(byte[] completeLines, String origin, long linesBefore) throws IOException;
+    /** Receives what was read. */
+    interface Pieces {
+        /** Complete lines that start {@code offset} bytes and {@code linesBefore} lines into the file. */
+        void lines(byte[] completeLines, String origin, long offset, long linesBefore) throws IOException;
+
+        /** The file read so far is finished (rotated away or truncated): the next piece starts another file. */
+        void fileEnded() throws IOException;
     }
 
-    FileFollower(Path path, FollowState state, ChunkSink sink, PrintStream errors) {
+    /** @param from where to resume, or null to start at the beginning of the file */
+    FileFollower(Path path, FilePosition from, PrintStream errors) {
         this.path = path;
-        this.state = state;
-        this.sink = sink;
         this.errors = errors;
-        this.position = state.get(path);
+        this.position = from;
     }
 
-    /** Reads and publishes what was appended since the last call; true when anything was read. */
-    boolean poll() throws IOException {
+    Path path() {
+        return path;
+    }
+
+    /** The position after the last piece read; null until the file has been seen. */
+    FilePosition position() {
+        return position;
+    }
+
+    /** Reads the next piece, or notices a rotation; true when it did either, false when nothing is new. */
+    boolean readPiece(Pieces pieces) throws IOException {
+        if (finishing != null) {
+            if (deliver(finishing, true, pieces)) {
+                return true;
+            }
+            finishing = null;
+            return startOver(pieces);
+        }
         String identity = identity(path);
         if (identity == null) {
             return false;
@@ -51,50 +70,43 @@ final class FileFollower {
         if (position == null) {
             position = FilePosition.start(identity);
         } else if (!identity.equals(position.identity())) {
-            boolean progress = finishRotated();
-            position = FilePosition.start(identity);
-            save();
-            return readFrom(path, false) || progress;
+            finishing = findByIdentity(position.identity());
+            if (finishing == null) {
+                errors.println(path + ": was replaced and the file read so far is gone from " + parent()
+                        + "; whatever it held after byte " + position.offset() + " is not read");
+                return startOver(pieces);
+            }
+            return readPiece(pieces);
         } else if (Files.size(path) < position.offset()) {
             errors.println(path + ": shorter than the " + position.offset() + " bytes already read (copied and"
                     + " truncated by log rotation?): reading it again from its start");
-            position = FilePosition.start(identity);
-            save();
+            return startOver(pieces);
         }
-        return readFrom(path, false);
+        return deliver(path, false, pieces);
     }
 
-    /** The rest of the file that had this name before a rotation by rename, if it can still be found. */
-    private boolean finishRotated() throws IOException {
-        Path rotated = findByIdentity(position.identity());
-        if (rotated == null) {
-            errors.println(path + ": was replaced and the file read so far is gone from " + parent()
-                    + "; whatever it held after byte " + position.offset() + " is not read");
+    private boolean startOver(Pieces pieces) throws IOException {
+        String identity = identity(path);
+        position = identity == null ? null : FilePosition.start(identity);
+        pieces.fileEnded();
+        return true;
+    }
+
+    private boolean deliver(Path file, boolean finished, Pieces pieces) throws IOException {
+        byte[] chunk = completeLines(file, finished);
+        if (chunk == null) {
             return false;
         }
-        // A rotated file gets no more lines: its unterminated last line, if any, is read as it is.
-        return readFrom(rotated, true);
-    }
-
-    private boolean readFrom(Path file, boolean finished) throws IOException {
-        boolean progress = false;
-        while (true) {
-            byte[] chunk = completeLines(file, finished);
-            if (chunk == null) {
-                return progress;
+        pieces.lines(chunk, file.getFileName().toString(), position.offset(), position.lines());
+        long newlines = 0;
+        for (byte b : chunk) {
+            if (b == '\n') {
+                newlines++;
             }
-            progress = true;
-            long lines = position.lines();
-            sink.publish(chunk, file.getFileName().toString(), lines);
-            long newlines = 0;
-            for (byte b : chunk) {
-                if (b == '\n') {
-                    newlines++;
-                }
-            }
-            position = new FilePosition(position.identity(), position.offset() + chunk.length, lines + newlines);
-            save();
         }
+        position = new FilePosition(position.identity(), position.offset() + chunk.length,
+                position.lines() + newlines);
+        return true;
     }
 
     /** The complete lines from the position on (at most {@link #CHUNK_BYTES}), or null when there are none. */
@@ -139,10 +151,6 @@ final class FileFollower {
     private Path parent() {
         Path parent = path.toAbsolutePath().getParent();
         return parent == null ? Path.of(".") : parent;
-    }
-
-    private void save() throws IOException {
-        state.put(path, position);
     }
 
     /** Device and inode as the platform reports them ({@code fileKey}), or null when the file is missing. */

@@ -4,58 +4,79 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
-import org.hotlinepulse.cdr.CdrReader;
 import org.hotlinepulse.cdr.CdrInputOptions;
+import org.hotlinepulse.cdr.CdrReader;
+import org.hotlinepulse.cdr.InputRecord;
+import org.hotlinepulse.cdr.asterisk.LiveAsteriskCalls;
+import org.hotlinepulse.cdr.asterisk.ResumePoint;
 
 /**
- * {@code ingest --follow}: keeps reading files a PBX is still writing, through log rotation, and keeps each file's
- * position in a state file that is only moved on once Kafka has acknowledged the records before it, so that a
- * restart neither skips nor repeats records (docs/ingest.md).
+ * {@code ingest --follow}: keeps reading files a PBX is still writing, through log rotation. After each piece read,
+ * its records and the positions to resume from are committed together (one Kafka transaction with
+ * {@link IngestOutput#commit}), then written to the state file, so that a restart, even after a kill, neither skips
+ * nor repeats records (docs/ingest.md). Line formats are read piece by piece; an Asterisk Master.csv is followed
+ * with its queue_log files, calls joined as both arrive.
  */
 public final class Follow {
 
-    private final List<FileFollower> followers = new ArrayList<>();
+    private final IngestOutput output;
+    private final FollowState state;
     private final RecordPump pump;
+    private final Round round;
+
+    /** One pass over the followed files; true when anything was read. */
+    private interface Round {
+        boolean poll() throws IOException;
+    }
+
+    /** @throws IllegalArgumentException as {@link #requireFollowable} */
+    public Follow(CdrFormat format, CallerPseudonymiser pseudonymiser, CdrInputOptions pbx, IngestOutput output,
+                  List<Path> files, FollowState state, PrintStream errors) throws IOException {
+        this(format, pseudonymiser, pbx, output, files, state, errors, Clock.systemUTC());
+    }
+
+    Follow(CdrFormat format, CallerPseudonymiser pseudonymiser, CdrInputOptions pbx, IngestOutput output,
+           List<Path> files, FollowState state, PrintStream errors, Clock clock) throws IOException {
+        requireFollowable(format, files);
+        this.output = output;
+        this.state = state;
+        this.pump = new RecordPump(output, errors);
+        this.round = format == CdrFormat.ASTERISK_CSV
+                ? new AsteriskRound(files.get(0), pseudonymiser, pbx, errors, clock)
+                : new LineRound(format, pseudonymiser, pbx, files, errors);
+    }
 
     /**
-     * @throws IllegalArgumentException when the format's records are not lines (Avro files cannot be followed)
+     * @throws IllegalArgumentException when the format cannot be followed (Avro, mapped CSV), or when an Asterisk
+     *     follow names other than one Master.csv
      */
-    public Follow(CdrFormat format, CallerPseudonymiser pseudonymiser, CdrInputOptions pbx, IngestOutput output,
-                  List<Path> files, FollowState state, PrintStream errors) {
-        if (!StreamReaders.isLineFormat(format)) {
-            throw new IllegalArgumentException("--follow reads formats with one record per line (jsonl, "
-                    + "freeswitch-csv, freeswitch-json), not " + format.cliName());
-        }
-        this.pump = new RecordPump(output, errors);
-        FileFollower.ChunkSink sink = (chunk, origin, linesBefore) -> {
-            try (CdrReader reader = StreamReaders.open(format, new ByteArrayInputStream(chunk), origin,
-                    pseudonymiser, pbx)) {
-                pump.pump(reader, linesBefore);
+    public static void requireFollowable(CdrFormat format, List<Path> files) {
+        if (format == CdrFormat.ASTERISK_CSV) {
+            if (files.size() != 1) {
+                throw new IllegalArgumentException("--follow with asterisk-csv reads one Master.csv (and its "
+                        + "--queue-log files), not " + files.size() + " files");
             }
-            output.flush();
-        };
-        for (Path file : files) {
-            followers.add(new FileFollower(file, state, sink, errors));
+        } else if (!StreamReaders.isLineFormat(format)) {
+            throw new IllegalArgumentException("--follow reads jsonl, freeswitch-csv, freeswitch-json and "
+                    + "asterisk-csv files, not " + format.cliName());
         }
     }
 
     /** Reads what every file gained since the last call; true when anything was read. */
     public boolean pollOnce() throws IOException {
-        boolean progress = false;
-        for (FileFollower follower : followers) {
-            progress |= follower.poll();
-        }
-        return progress;
+        return round.poll();
     }
 
     /** Polls until {@code stop} is set, pausing {@code idleMillis} whenever nothing was new. */
-    public void run(AtomicBoolean stop, long idleMillis)
-            throws IOException, InterruptedException {
+    public void run(AtomicBoolean stop, long idleMillis) throws IOException, InterruptedException {
         while (!stop.get()) {
             if (!pollOnce()) {
                 Thread.sleep(idleMillis);
@@ -66,5 +87,159 @@ public final class Follow {
     /** The counts so far. */
     public IngestCounts counts() {
         return pump.counts();
+    }
+
+    private void commit(Map<Path, FilePosition> positions) throws IOException {
+        byte[] document = state.next(positions);
+        output.commit(document);
+        state.save(document);
+    }
+
+    /** Line formats: each piece of complete lines is parsed on its own and committed with its file's position. */
+    private final class LineRound implements Round {
+        private final List<FileFollower> followers = new ArrayList<>();
+        private final FileFollower.Pieces pieces;
+
+        LineRound(CdrFormat format, CallerPseudonymiser pseudonymiser, CdrInputOptions pbx, List<Path> files,
+                  PrintStream errors) {
+            this.pieces = new FileFollower.Pieces() {
+                @Override
+                public void lines(byte[] completeLines, String origin, long offset, long linesBefore)
+                        throws IOException {
+                    try (CdrReader reader = StreamReaders.open(format, new ByteArrayInputStream(completeLines),
+                            origin, pseudonymiser, pbx)) {
+                        pump.pump(reader, linesBefore);
+                    }
+                }
+
+                @Override
+                public void fileEnded() {}
+            };
+            for (Path file : files) {
+                followers.add(new FileFollower(file, state.get(file), errors));
+            }
+        }
+
+        @Override
+        public boolean poll() throws IOException {
+            boolean progress = false;
+            for (FileFollower follower : followers) {
+                while (follower.readPiece(pieces)) {
+                    progress = true;
+                    commit(positionOf(follower));
+                }
+            }
+            return progress;
+        }
+    }
+
+    /**
+     * Asterisk: the queue_log files are read before Master.csv, so that a call's queue events are there when its
+     * record is; records and rejections come out as calls are joined, and positions resume before what is held.
+     */
+    private final class AsteriskRound implements Round {
+        private final FileFollower master;
+        private final List<FileFollower> queueLogs = new ArrayList<>();
+        private final LiveAsteriskCalls calls;
+        private final CdrReader records;
+        private Map<Path, FilePosition> lastCommitted = Map.of();
+
+        AsteriskRound(Path masterCsv, CallerPseudonymiser pseudonymiser, CdrInputOptions pbx, PrintStream errors,
+                      Clock clock) throws IOException {
+            FilePosition masterAt = state.get(masterCsv);
+            this.master = new FileFollower(masterCsv, masterAt, errors);
+            long[] queueReadTo = new long[pbx.queueLogs().size()];
+            for (int i = 0; i < queueReadTo.length; i++) {
+                Path queueLog = Path.of(pbx.queueLogs().get(i));
+                FilePosition at = state.get(queueLog);
+                queueLogs.add(new FileFollower(queueLog, at, errors));
+                queueReadTo[i] = at == null ? 0 : at.readTo();
+            }
+            this.calls = new LiveAsteriskCalls(masterCsv.getFileName().toString(), pseudonymiser, pbx, clock,
+                    masterAt == null ? null : new ResumePoint(masterAt.offset(), masterAt.lines(), masterAt.pending()),
+                    masterAt == null ? 0 : masterAt.readTo(), queueReadTo);
+            this.records = new CdrReader() {
+                @Override
+                public InputRecord next() {
+                    return calls.poll();
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
+
+        @Override
+        public boolean poll() throws IOException {
+            boolean progress = false;
+            for (int i = 0; i < queueLogs.size(); i++) {
+                int file = i;
+                FileFollower.Pieces pieces = new FileFollower.Pieces() {
+                    @Override
+                    public void lines(byte[] completeLines, String origin, long offset, long linesBefore)
+                            throws IOException {
+                        calls.queueLines(file, completeLines, origin, offset, linesBefore);
+                    }
+
+                    @Override
+                    public void fileEnded() {
+                        calls.queueFileEnded(file);
+                    }
+                };
+                while (queueLogs.get(i).readPiece(pieces)) {
+                    progress = true;
+                    publishAndCommit();
+                }
+            }
+            FileFollower.Pieces masterPieces = new FileFollower.Pieces() {
+                @Override
+                public void lines(byte[] completeLines, String origin, long offset, long linesBefore)
+                        throws IOException {
+                    calls.masterLines(completeLines, offset, linesBefore);
+                }
+
+                @Override
+                public void fileEnded() {
+                    calls.masterFileEnded();
+                }
+            };
+            while (master.readPiece(masterPieces)) {
+                progress = true;
+                publishAndCommit();
+            }
+            calls.caughtUp();
+            return publishAndCommit() || progress;
+        }
+
+        /** Publishes what the calls gave out and commits; false when there was nothing to publish. */
+        private boolean publishAndCommit() throws IOException {
+            long before = pump.counts().read();
+            pump.pump(records, 0);
+            Map<Path, FilePosition> positions = new HashMap<>();
+            FilePosition read = master.position();
+            if (read != null) {
+                ResumePoint resume = calls.masterResume(read.offset(), read.lines());
+                positions.put(master.path(), new FilePosition(read.identity(), resume.offset(), resume.lines(),
+                        read.offset(), resume.heldBack()));
+            }
+            for (int i = 0; i < queueLogs.size(); i++) {
+                FilePosition at = queueLogs.get(i).position();
+                if (at != null) {
+                    ResumePoint resume = calls.queueResume(i, at.offset(), at.lines());
+                    positions.put(queueLogs.get(i).path(),
+                            new FilePosition(at.identity(), resume.offset(), resume.lines(), at.offset(), null));
+                }
+            }
+            boolean published = pump.counts().read() > before;
+            if (published || !positions.equals(lastCommitted)) {
+                commit(positions);
+                lastCommitted = positions;
+            }
+            return published;
+        }
+    }
+
+    private static Map<Path, FilePosition> positionOf(FileFollower follower) {
+        return follower.position() == null ? Map.of() : Map.of(follower.path(), follower.position());
     }
 }

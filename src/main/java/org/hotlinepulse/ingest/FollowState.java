@@ -1,6 +1,5 @@
 package org.hotlinepulse.ingest;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,33 +11,67 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The read positions of followed files, kept in a small JSON file that is replaced atomically (written to a
- * temporary file, then renamed over the old one), so that a crash leaves either the old or the new state, never a
- * torn one. It holds paths, identities and offsets only: nothing read from the files.
+ * The resume positions of followed files and the number of the commit that wrote them. The same JSON document is
+ * committed to Kafka in the transaction of the records it follows and then written to a small state file, replaced
+ * atomically (a temporary file renamed over the old one) so that a crash leaves the old or the new state, never a torn
+ * one; at start the newer of the two wins (docs/ingest.md). It holds paths, identities, offsets and Asterisk call ids:
+ * nothing of a caller.
  */
 public final class FollowState {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final Path file;
-    private final Map<String, FilePosition> positions;
 
-    private FollowState(Path file, Map<String, FilePosition> positions) {
+    /** The document: commit number and positions by absolute path. */
+    record Document(long commit, TreeMap<String, FilePosition> files) {
+        Document {
+            files = files == null ? new TreeMap<>() : files;
+        }
+    }
+
+    private final Path file;
+    private long commit;
+    private final TreeMap<String, FilePosition> positions;
+
+    private FollowState(Path file, Document document) {
         this.file = file;
-        this.positions = positions;
+        this.commit = document.commit();
+        this.positions = document.files();
     }
 
     /** The state in the file, or an empty state when the file does not exist yet. */
     public static FollowState load(Path file) throws IOException {
         try {
-            Map<String, FilePosition> read = MAPPER.readValue(Files.readAllBytes(file),
-                    new TypeReference<TreeMap<String, FilePosition>>() {});
-            return new FollowState(file, read);
+            return new FollowState(file, parse(Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
-            return new FollowState(file, new TreeMap<>());
+            return new FollowState(file, new Document(0, null));
         } catch (IOException e) {
             throw new IOException(file + ": not a state file of ingest --follow (" + e.getMessage()
                     + "); move it away to start reading the files from their beginning", e);
         }
+    }
+
+    /**
+     * The state of the file, or the committed document when that is newer (ingest was stopped after Kafka committed a
+     * piece and before the file was written).
+     *
+     * @param committed the document last committed to Kafka, or null
+     */
+    public FollowState newerOf(byte[] committed) throws IOException {
+        if (committed == null) {
+            return this;
+        }
+        Document document;
+        try {
+            document = parse(committed);
+        } catch (IOException e) {
+            throw new IOException("the positions committed to Kafka for " + file + " cannot be read ("
+                    + e.getMessage() + ")", e);
+        }
+        return document.commit() > commit ? new FollowState(file, document) : this;
+    }
+
+    private static Document parse(byte[] json) throws IOException {
+        return MAPPER.readValue(json, Document.class);
     }
 
     /** The position of a followed path, or null when it was never read. */
@@ -46,11 +79,22 @@ public final class FollowState {
         return positions.get(key(path));
     }
 
-    /** Records a new position and writes the state file. */
-    void put(Path path, FilePosition position) throws IOException {
-        positions.put(key(path), position);
+    /** The number of the last commit. */
+    public long commit() {
+        return commit;
+    }
+
+    /** Records new positions under the next commit number and returns the document to commit. */
+    byte[] next(Map<Path, FilePosition> changed) throws IOException {
+        changed.forEach((path, position) -> positions.put(key(path), position));
+        commit++;
+        return MAPPER.writeValueAsBytes(new Document(commit, positions));
+    }
+
+    /** Writes the document of the last {@link #next} to the state file. */
+    void save(byte[] document) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temp, MAPPER.writeValueAsBytes(positions));
+        Files.write(temp, document);
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -16,4 +16,10 @@ public interface IngestOutput extends Closeable {
 
     /** Returns once everything sent so far is safely stored (Kafka acknowledged it); throws if any of it failed. */
     void flush() throws IOException;
+
+    /**
+     * Stores everything sent since the last commit together with {@code positions} (where a restart resumes), all or
+     * nothing; returns once it is stored.
+     */
+    void commit(byte[] positions) throws IOException;
 }

@@ -79,6 +79,8 @@ public final class LiveJob {
         return KafkaSource.<InputRecord>builder()
                 .setBootstrapServers(config.kafka().bootstrapServers())
                 .setProperties(config.kafka().clientProperties(env))
+                // ingest --follow publishes in transactions: a piece it did not commit never counts.
+                .setProperty("isolation.level", "read_committed")
                 .setTopics(config.kafka().topics().cdr())
                 .setGroupId(config.kafka().groupId())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))

@@ -66,9 +66,10 @@ class FollowIntegrationTest {
         Ingester(InProcessKafka kafka, Path file, Path stateFile, PrintStream errors) throws IOException {
             Properties client = new Properties();
             client.put("bootstrap.servers", kafka.bootstrapServers());
-            output = new KafkaIngestOutput(client, "follow.cdr", "follow.rejected", null);
+            output = KafkaIngestOutput.transactional(client, "follow.cdr", "follow.rejected", null, "follow-test",
+                    "follow.positions");
             follow = new Follow(CdrFormat.FREESWITCH_CSV, KEY, PBX, output, List.of(file),
-                    FollowState.load(stateFile), errors);
+                    FollowState.load(stateFile).newerOf(output.lastCommittedPositions()), errors);
             done = CompletableFuture.runAsync(() -> {
                 try {
                     follow.run(stop, 20);

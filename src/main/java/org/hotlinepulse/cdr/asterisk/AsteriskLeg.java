@@ -11,9 +11,10 @@ import java.util.Set;
  * @param lineNumber its line in Master.csv
  * @param callKey what ties the legs of one call: linkedid, else uniqueid, else channel and start
  * @param uniqueids the uniqueid and linkedid of the leg, to find its queue_log events
+ * @param channel the calling channel: Asterisk writes a channel's records together, when it hangs up
  */
 record AsteriskLeg(long lineNumber, String callKey, Set<String> uniqueids, String callerHash, String dst,
-                   String dcontext, String dstchannel, String lastapp, Instant start, Instant answer, Instant end,
+                   String dcontext, String channel, String dstchannel, String lastapp, Instant start, Instant answer, Instant end,
                    Disposition disposition, String rowFingerprint) {
 
     /** Dialplan applications that play to the caller or collect digits: a voice menu. */

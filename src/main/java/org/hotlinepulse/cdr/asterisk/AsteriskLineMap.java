@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hotlinepulse.cdr.CdrInputOptions;
 
 /**
  * Which public line a Master.csv record dialled, when {@code dst} is not the public number itself (a DID that
@@ -25,6 +26,11 @@ public final class AsteriskLineMap {
 
     private AsteriskLineMap(Map<String, String> lines) {
         this.lines = lines;
+    }
+
+    /** The map the options name, or none. */
+    static AsteriskLineMap of(CdrInputOptions options) throws IOException {
+        return options.lineMap() == null ? NONE : load(Path.of(options.lineMap()));
     }
 
     static AsteriskLineMap none() {

@@ -13,7 +13,9 @@ import java.util.Set;
 /**
  * Gathers the Master.csv legs of each call (same linkedid, else uniqueid) and hands a call over once no leg of it
  * has ended within {@code wait} of the latest end time read, measured in the file's own times so that the result
- * does not depend on reading speed; at the end of input every call is handed over. Remembers the calls handed
+ * does not depend on reading speed; at the end of input every call is handed over. The records of one channel are
+ * written together when it hangs up, the first of them ending long before: a call is not handed over while the run
+ * of lines of one channel that its last leg belongs to may go on. Remembers the calls handed
  * over, so that a record written twice counts once. Memory is bounded: pending calls, legs per call and
  * remembered calls.
  */
@@ -40,12 +42,19 @@ final class CallAssembler {
         }
     };
     private Instant latestEnd;
+    /** The channel of the lines read last, and the calls of that run of lines. */
+    private String batchChannel;
+    private final Set<String> batch = new HashSet<>();
 
     CallAssembler(Duration wait) {
         this.wait = wait;
     }
 
     Added add(AsteriskLeg leg) {
+        if (!leg.channel().equals(batchChannel)) {
+            endBatch();
+            batchChannel = leg.channel();
+        }
         if (done.containsKey(leg.callKey())) {
             return Added.CALL_ALREADY_DONE;
         }
@@ -58,6 +67,7 @@ final class CallAssembler {
             return Added.TOO_MANY_LEGS;
         }
         legs.add(leg);
+        batch.add(leg.callKey());
         Instant lastEnd = lastEnds.merge(leg.callKey(), leg.end(), (a, b) -> a.isAfter(b) ? a : b);
         due.add(new Due(lastEnd, leg.callKey()));
         if (latestEnd == null || leg.end().isAfter(latestEnd)) {
@@ -66,15 +76,27 @@ final class CallAssembler {
         return Added.ADDED;
     }
 
+    /** The run of lines of one channel is over (another channel's line, or nothing more written for a while). */
+    void endBatch() {
+        batch.clear();
+        batchChannel = null;
+    }
+
     /** The line of the first record of a call already handed over. */
     long doneAt(String callKey) {
         return done.getOrDefault(callKey, -1L);
     }
 
-    /** Calls whose wait is over (or the oldest ones beyond the bound), each as its legs in file order. */
-    List<List<AsteriskLeg>> ready() {
+    /**
+     * Calls whose wait is over (or the oldest ones beyond the bound), each as its legs in file order.
+     *
+     * @param now the time when it is known that every leg that ended before it has been read, or null
+     */
+    List<List<AsteriskLeg>> ready(Instant now) {
         List<List<AsteriskLeg>> out = new ArrayList<>();
-        Instant horizon = latestEnd == null ? null : latestEnd.minus(wait);
+        Instant latest = now == null || (latestEnd != null && latestEnd.isAfter(now)) ? latestEnd : now;
+        Instant horizon = latest == null ? null : latest.minus(wait);
+        List<Due> held = new ArrayList<>();
         while (!due.isEmpty()) {
             Due next = due.peek();
             boolean over = horizon != null && next.lastEnd.isBefore(horizon);
@@ -82,10 +104,16 @@ final class CallAssembler {
                 break;
             }
             due.poll();
-            if (next.lastEnd.equals(lastEnds.get(next.key))) {
+            if (!next.lastEnd.equals(lastEnds.get(next.key))) {
+                continue;
+            }
+            if (batch.contains(next.key) && pending.size() <= MAX_PENDING) {
+                held.add(next);
+            } else {
                 out.add(handOver(next.key));
             }
         }
+        due.addAll(held);
         return out;
     }
 
@@ -97,6 +125,11 @@ final class CallAssembler {
         }
         due.clear();
         return out;
+    }
+
+    /** The calls waiting. */
+    Set<String> pendingKeys() {
+        return pending.keySet();
     }
 
     private List<AsteriskLeg> handOver(String key) {

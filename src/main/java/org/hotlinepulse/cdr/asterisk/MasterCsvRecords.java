@@ -112,7 +112,8 @@ final class MasterCsvRecords {
         String dcontext = columns.get(fields, "dcontext");
         AsteriskLeg leg = new AsteriskLeg(lineNumber, key, ids, callerHash,
                 lineMap.lineOf(dcontext, columns.get(fields, "dst")),
-                dcontext, columns.get(fields, "dstchannel"), columns.get(fields, "lastapp"),
+                dcontext, columns.get(fields, "channel"), columns.get(fields, "dstchannel"),
+                columns.get(fields, "lastapp"),
                 start, answer, end, disposition, String.join("\u0000", fields));
         return new Result(leg, null, null);
     }
