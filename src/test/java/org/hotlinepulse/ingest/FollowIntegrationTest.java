@@ -28,7 +28,10 @@ import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.cdr.CdrWireFormat;
 import org.hotlinepulse.cdr.CdrInputOptions;
+import org.hotlinepulse.cdr.InputRecord;
+import org.hotlinepulse.cdr.asterisk.AsteriskWrites;
 import org.hotlinepulse.testing.InProcessKafka;
+import org.hotlinepulse.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -197,6 +200,108 @@ class FollowIntegrationTest {
                 String number = caller(i);
                 assertThat(written).allSatisfy(text -> assertThat(text).doesNotContain(number));
             }
+        }
+    }
+
+    /**
+     * Appends write {@code i} and those Asterisk makes at the same moment to the same file (a channel's records
+     * when it hangs up) in one write; returns the index of the last.
+     */
+    private static int writeTogether(List<AsteriskWrites.Write> writes, int i, Path master, Path queueLog)
+            throws IOException {
+        AsteriskWrites.Write w = writes.get(i);
+        StringBuilder text = new StringBuilder(w.line()).append('\n');
+        while (i + 1 < writes.size() && writes.get(i + 1).at().equals(w.at())
+                && writes.get(i + 1).master() == w.master()) {
+            text.append(writes.get(++i).line()).append('\n');
+        }
+        append(w.master() ? master : queueLog, text.toString());
+        return i;
+    }
+
+    /** Polls until two rounds in a row find nothing new (the second ends the last channel's run of records). */
+    private static void pollUntilQuiet(Follow follow) throws IOException {
+        int quiet = 0;
+        while (quiet < 2) {
+            quiet = follow.pollOnce() ? 0 : quiet + 1;
+        }
+    }
+
+    @Test
+    void anAsteriskMasterCsvFollowedWithItsQueueLog_everyCallOnce_afterAKillBeforeTheStateFileWasWritten()
+            throws Exception {
+        try (InProcessKafka kafka = new InProcessKafka()) {
+            kafka.createTopics(Map.of("ast.cdr", 2, "ast.rejected", 1, "ast.positions", 1));
+            Path master = dir.resolve("Master.csv");
+            Path queueLog = dir.resolve("queue_log");
+            Path stateFile = dir.resolve("ast.state");
+            CdrInputOptions pbx = new CdrInputOptions(null, ZoneId.of("Asia/Shanghai"),
+                    List.of(queueLog.toString()), null);
+            Properties client = new Properties();
+            client.put("bootstrap.servers", kafka.bootstrapServers());
+            List<AsteriskWrites.Write> writes = AsteriskWrites.ofTheCases();
+            int half = writes.size() / 2;
+            ByteArrayOutputStream errorBytes = new ByteArrayOutputStream();
+            PrintStream errors = new PrintStream(errorBytes, true, StandardCharsets.UTF_8);
+
+            KafkaIngestOutput first = KafkaIngestOutput.transactional(client, "ast.cdr", "ast.rejected", null,
+                    "ast-follow", "ast.positions");
+            // Asterisk writes as calls end: the clock is the time of each write.
+            SettableClock clock = new SettableClock(writes.get(0).at());
+            Follow following = new Follow(CdrFormat.ASTERISK_CSV, KEY, pbx, first, List.of(master),
+                    FollowState.load(stateFile), errors, clock);
+            byte[] staleState = null;
+            for (int i = 0; i < half; i++) {
+                clock.set(writes.get(i).at());
+                i = writeTogether(writes, i, master, queueLog);
+                pollUntilQuiet(following);
+                if (staleState == null && i >= half / 2) {
+                    staleState = Files.readAllBytes(stateFile);
+                }
+            }
+            // Killed: the state file is older than the last commit, and a piece was sent but never committed.
+            Files.write(stateFile, staleState);
+            Cdr uncommitted = CdrWireFormat.decode(kafka.readAll("ast.cdr").get(0).value());
+            uncommitted.put("call_id", "asterisk:never-committed");
+            first.publish(uncommitted);
+            first.flush();
+
+            try (KafkaIngestOutput second = KafkaIngestOutput.transactional(client, "ast.cdr", "ast.rejected", null,
+                    "ast-follow", "ast.positions")) {
+                following = new Follow(CdrFormat.ASTERISK_CSV, KEY, pbx, second, List.of(master),
+                        FollowState.load(stateFile).newerOf(second.lastCommittedPositions()), errors, clock);
+                for (int i = half; i < writes.size(); i++) {
+                    clock.set(writes.get(i).at());
+                    i = writeTogether(writes, i, master, queueLog);
+                    pollUntilQuiet(following);
+                }
+                clock.set(writes.get(writes.size() - 1).at().plus(java.time.Duration.ofHours(1)));
+                pollUntilQuiet(following);
+            }
+
+            Map<String, Cdr> expected = new java.util.TreeMap<>();
+            try (org.hotlinepulse.cdr.asterisk.AsteriskCsvReader reader =
+                         new org.hotlinepulse.cdr.asterisk.AsteriskCsvReader(master, KEY, pbx)) {
+                for (InputRecord r = reader.next(); r != null; r = reader.next()) {
+                    expected.put(r.cdr.getCallId(), r.cdr);
+                }
+            }
+            Map<String, Cdr> published = new java.util.TreeMap<>();
+            for (ConsumerRecord<byte[], byte[]> m : kafka.readAll("ast.cdr")) {
+                Cdr cdr = CdrWireFormat.decode(m.value());
+                assertThat(published.put(cdr.getCallId(), cdr)).as("published once: " + cdr.getCallId()).isNull();
+                assertThat(new String(m.key(), StandardCharsets.UTF_8)).isEqualTo(cdr.getLine());
+            }
+            assertThat(published).hasSize(AsteriskWrites.CASES.size()).isEqualTo(expected);
+            assertThat(kafka.readAll("ast.rejected")).isEmpty();
+            String written = errorBytes.toString(StandardCharsets.UTF_8) + Files.readString(stateFile);
+            for (AsteriskWrites.Write w : writes) {
+                java.util.regex.Matcher number = java.util.regex.Pattern.compile("138\\d{8}").matcher(w.line());
+                while (number.find()) {
+                    assertThat(written).doesNotContain(number.group());
+                }
+            }
+            first.close();
         }
     }
 

@@ -162,6 +162,11 @@ final class AsteriskCalls {
         calls.all().forEach(this::emit);
     }
 
+    /** The latest end time of the legs read, or null before the first. */
+    Instant latestEnd() {
+        return latestEnd;
+    }
+
     /** The calls still waiting for further legs. */
     java.util.Set<String> waiting() {
         return calls.pendingKeys();

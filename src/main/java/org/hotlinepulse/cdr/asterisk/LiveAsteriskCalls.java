@@ -20,8 +20,8 @@ import org.hotlinepulse.cdr.TextLines;
  * docs/ingest.md). Pieces of complete lines come in as they are appended. A call is made a CDR by the rule of
  * finished files, once no leg of it ended within {@link AsteriskCsvReader#LEG_WAIT} of the latest end time known;
  * once every file has been read to its end, the clock is known too: Asterisk writes records as calls end, so a
- * quiet file still moves the time on. queue_log events whose CDR has not come within {@link #QUEUE_EVENTS_KEPT} are
- * reported and dropped. A restart resumes at the first record still held back. Not thread-safe.
+ * quiet file still moves the time on. queue_log events whose CDR has not come within {@link #QUEUE_EVENTS_KEPT} of
+ * Master.csv's time are reported and dropped. A restart resumes at the first record still held back. Not thread-safe.
  */
 public final class LiveAsteriskCalls {
 
@@ -112,7 +112,11 @@ public final class LiveAsteriskCalls {
         masterReadSinceCaughtUp = false;
         calls.emitReady(now);
         forgetHandedOver();
-        queueLog.evictBefore(now.minus(QUEUE_EVENTS_KEPT)).forEach(calls::add);
+        Instant latestEnd = calls.latestEnd();
+        if (latestEnd != null) {
+            // In file time, as the join itself: a backlog read after an outage keeps its queue events.
+            queueLog.evictBefore(latestEnd.minus(QUEUE_EVENTS_KEPT)).forEach(calls::add);
+        }
     }
 
     /** The next CDR or rejection, or null when none is ready. */

@@ -3,28 +3,22 @@ package org.hotlinepulse.cdr.asterisk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotlinepulse.cdr.asterisk.AsteriskTestFiles.KEY;
 import static org.hotlinepulse.cdr.asterisk.AsteriskTestFiles.SHANGHAI;
-import static org.hotlinepulse.cdr.asterisk.AsteriskTestFiles.caseDir;
 import static org.hotlinepulse.cdr.asterisk.AsteriskTestFiles.readAll;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.cdr.CdrInputOptions;
-import org.hotlinepulse.cdr.CsvFields;
+import org.hotlinepulse.cdr.asterisk.AsteriskWrites.Write;
+import org.hotlinepulse.testing.SettableClock;
 import org.hotlinepulse.cdr.InputRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,17 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveAsteriskCallsUnitTest {
 
-    private static final List<String> CASES = List.of("answered-via-queue", "caller-hung-up-in-queue",
-            "queue-with-no-agents", "voice-menu-only", "voicemail", "busy", "congestion", "ring-no-answer",
-            "queue-timeout", "transfer");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Duration POLL = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
-
-    /** A line appended to one of the two files at the moment Asterisk writes it. */
-    private record Write(Instant at, boolean master, String line) {}
 
     /** What a follower has read of the two files. */
     private static final class Reading {
@@ -63,40 +50,10 @@ class LiveAsteriskCallsUnitTest {
         }
     }
 
-    private final MutableClock clock = new MutableClock();
-
-    private static List<Write> writesOfTheCases() throws IOException, CsvFields.Unsplittable {
-        List<Write> writes = new ArrayList<>();
-        CsvFields csv = new CsvFields(',', 64);
-        for (String name : CASES) {
-            Path d = caseDir(name);
-            // The records of one channel are written together, when it hangs up: at their latest end.
-            Map<String, List<String>> byChannel = new LinkedHashMap<>();
-            Map<String, Instant> hangup = new LinkedHashMap<>();
-            for (String line : Files.readAllLines(d.resolve("Master.csv"))) {
-                String[] f = csv.split(line);
-                Instant end = LocalDateTime.parse(f[11], LOCAL).atZone(SHANGHAI).toInstant();
-                byChannel.computeIfAbsent(f[5], k -> new ArrayList<>()).add(line);
-                hangup.merge(f[5], end, (a, b) -> a.isAfter(b) ? a : b);
-            }
-            byChannel.forEach((channel, lines) ->
-                    lines.forEach(l -> writes.add(new Write(hangup.get(channel), true, l))));
-            Path queueLog = d.resolve("queue_log");
-            if (Files.exists(queueLog)) {
-                for (String line : Files.readAllLines(queueLog)) {
-                    writes.add(new Write(Instant.ofEpochSecond(Long.parseLong(line.split("\\|")[0])), false, line));
-                }
-            }
-        }
-        // Stable: at the same second, Master.csv's record comes before the queue's last event.
-        writes.sort(Comparator.comparing(Write::at).thenComparing(w -> !w.master()));
-        return writes;
-    }
+    private final SettableClock clock = new SettableClock(Instant.EPOCH);
 
     private static byte[] file(List<Write> writes, boolean master) {
-        StringBuilder text = new StringBuilder();
-        writes.stream().filter(w -> w.master() == master).forEach(w -> text.append(w.line()).append('\n'));
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return AsteriskWrites.file(writes, master).getBytes(StandardCharsets.UTF_8);
     }
 
     private LiveAsteriskCalls follower(ResumePoint master, long masterReadTo, long queueReadTo) throws IOException {
@@ -130,8 +87,8 @@ class LiveAsteriskCallsUnitTest {
     private void finish(LiveAsteriskCalls calls, Reading reading, int masterEnd, int queueEnd,
                         Map<InputRecord, Instant> out) throws IOException {
         for (int poll = 0; poll < 2; poll++) {
-            clock.now = clock.now.plus(Duration.ofHours(13));
-            catchUp(calls, reading, masterEnd, queueEnd, out, clock.now);
+            clock.set(clock.instant().plus(Duration.ofHours(13)));
+            catchUp(calls, reading, masterEnd, queueEnd, out, clock.instant());
         }
     }
 
@@ -157,29 +114,29 @@ class LiveAsteriskCallsUnitTest {
     @Test
     void followingTheFilesAsAsteriskWritesThemGivesTheCdrsOfTheFinishedFiles_twoMinutesAfterEachCall()
             throws Exception {
-        List<Write> writes = writesOfTheCases();
+        List<Write> writes = AsteriskWrites.ofTheCases();
         Map<String, Cdr> expected = finishedFilesCdrs(writes);
-        assertThat(expected).hasSize(CASES.size());
+        assertThat(expected).hasSize(AsteriskWrites.CASES.size());
         Reading reading = new Reading(file(writes, true), file(writes, false));
-        clock.now = writes.get(0).at();
+        clock.set(writes.get(0).at());
         LiveAsteriskCalls calls = follower(null, 0, 0);
         Map<InputRecord, Instant> out = new LinkedHashMap<>();
         int masterEnd = 0;
         int queueEnd = 0;
         for (Write w : writes) {
             // Polls between the writes: the clock moves on while the files are quiet.
-            while (clock.now.plus(POLL).isBefore(w.at())) {
-                clock.now = clock.now.plus(POLL);
-                catchUp(calls, reading, masterEnd, queueEnd, out, clock.now);
+            while (clock.instant().plus(POLL).isBefore(w.at())) {
+                clock.set(clock.instant().plus(POLL));
+                catchUp(calls, reading, masterEnd, queueEnd, out, clock.instant());
             }
-            clock.now = w.at();
+            clock.set(w.at());
             int length = w.line().getBytes(StandardCharsets.UTF_8).length + 1;
             if (w.master()) {
                 masterEnd += length;
             } else {
                 queueEnd += length;
             }
-            catchUp(calls, reading, masterEnd, queueEnd, out, clock.now);
+            catchUp(calls, reading, masterEnd, queueEnd, out, clock.instant());
         }
         finish(calls, reading, masterEnd, queueEnd, out);
 
@@ -198,25 +155,25 @@ class LiveAsteriskCallsUnitTest {
 
     @Test
     void aRestartFromTheResumePointsRepeatsNothingAndLosesNothing() throws Exception {
-        List<Write> writes = writesOfTheCases();
+        List<Write> writes = AsteriskWrites.ofTheCases();
         Map<String, Cdr> expected = finishedFilesCdrs(writes);
         for (int stopAfter = 1; stopAfter < writes.size(); stopAfter++) {
             Reading reading = new Reading(file(writes, true), file(writes, false));
-            clock.now = writes.get(0).at();
+            clock.set(writes.get(0).at());
             LiveAsteriskCalls calls = follower(null, 0, 0);
             Map<InputRecord, Instant> out = new LinkedHashMap<>();
             int masterEnd = 0;
             int queueEnd = 0;
             for (int i = 0; i < writes.size(); i++) {
                 Write w = writes.get(i);
-                clock.now = w.at();
+                clock.set(w.at());
                 int length = w.line().getBytes(StandardCharsets.UTF_8).length + 1;
                 if (w.master()) {
                     masterEnd += length;
                 } else {
                     queueEnd += length;
                 }
-                catchUp(calls, reading, masterEnd, queueEnd, out, clock.now);
+                catchUp(calls, reading, masterEnd, queueEnd, out, clock.instant());
                 if (i == stopAfter) {
                     // What a commit stores; a new process resumes from it with nothing else.
                     ResumePoint master = calls.masterResume(reading.masterRead, reading.masterLines);
@@ -241,26 +198,6 @@ class LiveAsteriskCallsUnitTest {
                         .isNull();
             }
             assertThat(followed).as("after a restart at write " + stopAfter).isEqualTo(expected);
-        }
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.EPOCH;
-
-        @Override
-        public ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
