@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
@@ -150,14 +147,13 @@ final class IngestCommand implements Callable<Integer> {
         InetSocketAddress address = listenAddress(listen);
         KafkaConfig kafka = CommandInputs.kafka(config, env);
         String cdrTopic = topic != null ? topic : kafka.topics().cdr();
-        CountDownLatch stopped = new CountDownLatch(1);
+        StopOnSignal stop = StopOnSignal.install();
         try (KafkaIngestOutput output = new KafkaIngestOutput(kafka.clientProperties(env), cdrTopic,
                 kafka.topics().rejected(), rejected);
              JsonCdrListener listener = new JsonCdrListener(address, pseudonymiser, pbx, output, System.err)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "ingest-stop"));
             System.err.println("ingest: listening on http://" + listener.address().getHostString() + ":"
                     + listener.address().getPort() + "/ for mod_json_cdr -> " + cdrTopic);
-            stopped.await();
+            stop.await();
             System.err.println("ingest: " + listener.counts().line() + " -> " + cdrTopic);
         } catch (java.net.BindException e) {
             throw new UsageError("--listen " + listen + ": " + e.getMessage());
@@ -203,17 +199,7 @@ final class IngestCommand implements Callable<Integer> {
             throw new UsageError(e.getMessage());
         }
         String transactionalId = ingestId != null ? ingestId : defaultIngestId(stateFile);
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                stopped.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ingest-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        StopOnSignal stop = StopOnSignal.install();
         try (KafkaIngestOutput output = KafkaIngestOutput.transactional(kafka.clientProperties(env), cdrTopic,
                 kafka.topics().rejected(), rejected, transactionalId, positionsTopic)) {
             try {
@@ -223,16 +209,14 @@ final class IngestCommand implements Callable<Integer> {
             }
             Follow following = new Follow(cdrFormat, pseudonymiser, pbx, output, files, state, System.err);
             try {
-                following.run(stop, idleMillis);
+                following.run(stop.requested(), idleMillis);
             } catch (IOException e) {
                 System.err.println("hotline-pulse ingest: " + e.getMessage() + " (" + following.counts().line()
-                        + " before it; the state file keeps the position of what Kafka acknowledged)");
+                        + " before it; a restart resumes after the last piece committed to Kafka)");
                 return 1;
             }
             System.err.println("ingest: " + following.counts().line() + " -> " + cdrTopic);
             return 0;
-        } finally {
-            stopped.countDown();
         }
     }
 

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 
 /** The options of the PBX and vendor formats, shared by {@code replay} and {@code ingest}. */
 final class PbxOptions {
-    @Option(names = "--queue-log", arity = "1..*", paramLabel = "FILE",
-            description = "asterisk-csv: Asterisk queue_log files to join with Master.csv.")
+    @Option(names = "--queue-log", paramLabel = "FILE",
+            description = "asterisk-csv: an Asterisk queue_log file to join with Master.csv (repeat the option for "
+                    + "several).")
     List<Path> queueLogs = List.of();
 
     @Option(names = "--line-map", paramLabel = "FILE",
@@ -18,9 +19,10 @@ final class PbxOptions {
                     + "for records whose dst is not the number dialled.")
     Path lineMap;
 
-    @Option(names = "--inbound-context", arity = "1..*", paramLabel = "CONTEXT",
-            description = "asterisk-csv: dialplan contexts (dcontext) of calls to the hotline; records of other "
-                    + "contexts (callbacks, internal calls) are skipped unread. Default: every context.")
+    @Option(names = "--inbound-context", paramLabel = "CONTEXT",
+            description = "asterisk-csv: a dialplan context (dcontext) of calls to the hotline (repeat the option for "
+                    + "several); records of other contexts (callbacks, internal calls) are skipped unread. Default: "
+                    + "every context.")
     List<String> inboundContexts = List.of();
 
     @Option(names = "--mapping", paramLabel = "FILE",
