@@ -142,6 +142,8 @@ public final class Follow {
         private final List<FileFollower> queueLogs = new ArrayList<>();
         private final LiveAsteriskCalls calls;
         private final CdrReader records;
+        private final FileFollower.Pieces masterPieces;
+        private final List<FileFollower.Pieces> queuePieces = new ArrayList<>();
         private Map<Path, FilePosition> lastCommitted = Map.of();
 
         AsteriskRound(Path masterCsv, CallerPseudonymiser pseudonymiser, CdrInputOptions pbx, PrintStream errors,
@@ -158,6 +160,33 @@ public final class Follow {
             this.calls = new LiveAsteriskCalls(masterCsv.getFileName().toString(), pseudonymiser, pbx, clock,
                     masterAt == null ? null : new ResumePoint(masterAt.offset(), masterAt.lines(), masterAt.pending()),
                     masterAt == null ? 0 : masterAt.readTo(), queueReadTo);
+            this.masterPieces = new FileFollower.Pieces() {
+                @Override
+                public void lines(byte[] completeLines, String origin, long offset, long linesBefore)
+                        throws IOException {
+                    calls.masterLines(completeLines, offset, linesBefore);
+                }
+
+                @Override
+                public void fileEnded() {
+                    calls.masterFileEnded();
+                }
+            };
+            for (int i = 0; i < queueReadTo.length; i++) {
+                int file = i;
+                queuePieces.add(new FileFollower.Pieces() {
+                    @Override
+                    public void lines(byte[] completeLines, String origin, long offset, long linesBefore)
+                            throws IOException {
+                        calls.queueLines(file, completeLines, origin, offset, linesBefore);
+                    }
+
+                    @Override
+                    public void fileEnded() {
+                        calls.queueFileEnded(file);
+                    }
+                });
+            }
             this.records = new CdrReader() {
                 @Override
                 public InputRecord next() {
@@ -171,44 +200,26 @@ public final class Follow {
 
         @Override
         public boolean poll() throws IOException {
-            boolean progress = false;
-            for (int i = 0; i < queueLogs.size(); i++) {
-                int file = i;
-                FileFollower.Pieces pieces = new FileFollower.Pieces() {
-                    @Override
-                    public void lines(byte[] completeLines, String origin, long offset, long linesBefore)
-                            throws IOException {
-                        calls.queueLines(file, completeLines, origin, offset, linesBefore);
-                    }
-
-                    @Override
-                    public void fileEnded() {
-                        calls.queueFileEnded(file);
-                    }
-                };
-                while (queueLogs.get(i).readPiece(pieces)) {
-                    progress = true;
-                    publishAndCommit();
-                }
-            }
-            FileFollower.Pieces masterPieces = new FileFollower.Pieces() {
-                @Override
-                public void lines(byte[] completeLines, String origin, long offset, long linesBefore)
-                        throws IOException {
-                    calls.masterLines(completeLines, offset, linesBefore);
-                }
-
-                @Override
-                public void fileEnded() {
-                    calls.masterFileEnded();
-                }
-            };
+            boolean progress = readQueueLogs();
             while (master.readPiece(masterPieces)) {
                 progress = true;
                 publishAndCommit();
             }
+            // Queue events written before the Master.csv records just read, while they were being read.
+            progress |= readQueueLogs();
             calls.caughtUp();
             return publishAndCommit() || progress;
+        }
+
+        private boolean readQueueLogs() throws IOException {
+            boolean progress = false;
+            for (int i = 0; i < queueLogs.size(); i++) {
+                while (queueLogs.get(i).readPiece(queuePieces.get(i))) {
+                    progress = true;
+                    publishAndCommit();
+                }
+            }
+            return progress;
         }
 
         /** Publishes what the calls gave out and commits; false when there was nothing to publish. */
