@@ -11,15 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.cdr.CdrInputOptions;
+import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.cdr.asterisk.AsteriskWrites.Write;
 import org.hotlinepulse.testing.SettableClock;
-import org.hotlinepulse.cdr.InputRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,61 +36,94 @@ class LiveAsteriskCallsUnitTest {
     @TempDir
     Path dir;
 
-    /** What a follower has read of the two files. */
-    private static final class Reading {
+    private final SettableClock clock = new SettableClock(Instant.EPOCH);
+
+    /** The two files as written so far, what has been read of them, and what came out, with when. */
+    private final class Following {
         final byte[] master;
         final byte[] queue;
+        final Map<InputRecord, Instant> out = new LinkedHashMap<>();
+        LiveAsteriskCalls calls;
+        int masterWritten;
+        int queueWritten;
         int masterRead;
         int queueRead;
         long masterLines;
         long queueLines;
 
-        Reading(byte[] master, byte[] queue) {
-            this.master = master;
-            this.queue = queue;
+        Following(List<Write> writes) throws IOException {
+            master = AsteriskWrites.file(writes, true).getBytes(StandardCharsets.UTF_8);
+            queue = AsteriskWrites.file(writes, false).getBytes(StandardCharsets.UTF_8);
+            clock.set(writes.get(0).at());
+            calls = follower(null, 0, 0);
         }
-    }
 
-    private final SettableClock clock = new SettableClock(Instant.EPOCH);
+        /** Asterisk writes one line, at its time. */
+        void write(Write w) {
+            clock.set(w.at());
+            int length = w.line().getBytes(StandardCharsets.UTF_8).length + 1;
+            if (w.master()) {
+                masterWritten += length;
+            } else {
+                queueWritten += length;
+            }
+        }
 
-    private static byte[] file(List<Write> writes, boolean master) {
-        return AsteriskWrites.file(writes, master).getBytes(StandardCharsets.UTF_8);
+        /** One poll: what the files gained, as complete lines, then the output. */
+        void poll() throws IOException {
+            if (queueRead < queueWritten) {
+                byte[] piece = Arrays.copyOfRange(queue, queueRead, queueWritten);
+                calls.queueLines(0, piece, "queue_log", queueRead, queueLines);
+                queueLines += count(piece);
+                queueRead = queueWritten;
+            }
+            if (masterRead < masterWritten) {
+                byte[] piece = Arrays.copyOfRange(master, masterRead, masterWritten);
+                calls.masterLines(piece, masterRead, masterLines);
+                masterLines += count(piece);
+                masterRead = masterWritten;
+            }
+            calls.caughtUp();
+            for (InputRecord r = calls.poll(); r != null; r = calls.poll()) {
+                out.put(r, clock.instant());
+            }
+        }
+
+        /** A new process resumes from what a commit stores, and nothing else. */
+        void restart() throws IOException {
+            ResumePoint masterAt = calls.masterResume(masterRead, masterLines);
+            ResumePoint queueAt = calls.queueResume(0, queueRead, queueLines);
+            calls = follower(masterAt, masterRead, queueRead);
+            masterRead = (int) masterAt.offset();
+            masterLines = masterAt.lines();
+            queueRead = (int) queueAt.offset();
+            queueLines = queueAt.lines();
+        }
+
+        /** Two polls half a day apart: the first reads what is left, the second finds nothing new. */
+        void finish() throws IOException {
+            for (int i = 0; i < 2; i++) {
+                clock.set(clock.instant().plus(Duration.ofHours(13)));
+                poll();
+            }
+        }
+
+        /** The CDRs by call id, each published once, nothing rejected. */
+        Map<String, Cdr> cdrs(String when) {
+            Map<String, Cdr> cdrs = new TreeMap<>();
+            for (InputRecord r : out.keySet()) {
+                assertThat(r.isRejected()).as(when + ": " + r.rejectReason).isFalse();
+                assertThat(cdrs.put(r.cdr.getCallId(), r.cdr)).as(when + ", published once: " + r.cdr.getCallId())
+                        .isNull();
+            }
+            return cdrs;
+        }
     }
 
     private LiveAsteriskCalls follower(ResumePoint master, long masterReadTo, long queueReadTo) throws IOException {
         CdrInputOptions options = new CdrInputOptions(null, SHANGHAI, List.of("queue_log"), null);
         return new LiveAsteriskCalls("Master.csv", KEY, options, clock, master, masterReadTo,
                 new long[] {queueReadTo});
-    }
-
-    /** Feeds what the files hold up to the writes done so far, as complete lines, and drains the output. */
-    private static void catchUp(LiveAsteriskCalls calls, Reading reading, int masterEnd, int queueEnd,
-                                Map<InputRecord, Instant> out, Instant now) throws IOException {
-        if (reading.queueRead < queueEnd) {
-            byte[] piece = java.util.Arrays.copyOfRange(reading.queue, reading.queueRead, queueEnd);
-            calls.queueLines(0, piece, "queue_log", reading.queueRead, reading.queueLines);
-            reading.queueLines += count(piece);
-            reading.queueRead = queueEnd;
-        }
-        if (reading.masterRead < masterEnd) {
-            byte[] piece = java.util.Arrays.copyOfRange(reading.master, reading.masterRead, masterEnd);
-            calls.masterLines(piece, reading.masterRead, reading.masterLines);
-            reading.masterLines += count(piece);
-            reading.masterRead = masterEnd;
-        }
-        calls.caughtUp();
-        for (InputRecord r = calls.poll(); r != null; r = calls.poll()) {
-            out.put(r, now);
-        }
-    }
-
-    /** Two polls a day later: the first reads what is left, the second finds nothing new. */
-    private void finish(LiveAsteriskCalls calls, Reading reading, int masterEnd, int queueEnd,
-                        Map<InputRecord, Instant> out) throws IOException {
-        for (int poll = 0; poll < 2; poll++) {
-            clock.set(clock.instant().plus(Duration.ofHours(13)));
-            catchUp(calls, reading, masterEnd, queueEnd, out, clock.instant());
-        }
     }
 
     private static long count(byte[] piece) {
@@ -101,8 +135,8 @@ class LiveAsteriskCallsUnitTest {
     }
 
     private Map<String, Cdr> finishedFilesCdrs(List<Write> writes) throws IOException {
-        Path master = Files.write(dir.resolve("Master.csv"), file(writes, true));
-        Path queue = Files.write(dir.resolve("queue_log"), file(writes, false));
+        Path master = Files.writeString(dir.resolve("Master.csv"), AsteriskWrites.file(writes, true));
+        Path queue = Files.writeString(dir.resolve("queue_log"), AsteriskWrites.file(writes, false));
         Map<String, Cdr> cdrs = new TreeMap<>();
         for (InputRecord r : readAll(master, queue)) {
             assertThat(r.isRejected()).as(r.rejectReason).isFalse();
@@ -117,40 +151,27 @@ class LiveAsteriskCallsUnitTest {
         List<Write> writes = AsteriskWrites.ofTheCases();
         Map<String, Cdr> expected = finishedFilesCdrs(writes);
         assertThat(expected).hasSize(AsteriskWrites.CASES.size());
-        Reading reading = new Reading(file(writes, true), file(writes, false));
-        clock.set(writes.get(0).at());
-        LiveAsteriskCalls calls = follower(null, 0, 0);
-        Map<InputRecord, Instant> out = new LinkedHashMap<>();
-        int masterEnd = 0;
-        int queueEnd = 0;
+        Following following = new Following(writes);
         for (Write w : writes) {
             // Polls between the writes: the clock moves on while the files are quiet.
             while (clock.instant().plus(POLL).isBefore(w.at())) {
                 clock.set(clock.instant().plus(POLL));
-                catchUp(calls, reading, masterEnd, queueEnd, out, clock.instant());
+                following.poll();
             }
-            clock.set(w.at());
-            int length = w.line().getBytes(StandardCharsets.UTF_8).length + 1;
-            if (w.master()) {
-                masterEnd += length;
-            } else {
-                queueEnd += length;
-            }
-            catchUp(calls, reading, masterEnd, queueEnd, out, clock.instant());
+            following.write(w);
+            following.poll();
         }
-        finish(calls, reading, masterEnd, queueEnd, out);
+        Instant lastWrite = clock.instant();
+        following.finish();
 
-        Map<String, Cdr> followed = new TreeMap<>();
-        out.forEach((r, at) -> {
-            assertThat(r.isRejected()).as(r.rejectReason).isFalse();
-            assertThat(followed.put(r.cdr.getCallId(), r.cdr)).as("published once: " + r.cdr.getCallId()).isNull();
-            if (at.isBefore(writes.get(writes.size() - 1).at().plus(Duration.ofHours(1)))) {
+        assertThat(following.cdrs("followed")).isEqualTo(expected);
+        following.out.forEach((r, at) -> {
+            if (at.isBefore(lastWrite.plus(Duration.ofHours(1)))) {
                 assertThat(Duration.between(r.cdr.getEndTime(), at))
                         .as("made a CDR within the leg wait and one poll of its end: " + r.cdr.getCallId())
                         .isLessThanOrEqualTo(AsteriskCsvReader.LEG_WAIT.plus(POLL));
             }
         });
-        assertThat(followed).isEqualTo(expected);
     }
 
     @Test
@@ -158,46 +179,17 @@ class LiveAsteriskCallsUnitTest {
         List<Write> writes = AsteriskWrites.ofTheCases();
         Map<String, Cdr> expected = finishedFilesCdrs(writes);
         for (int stopAfter = 1; stopAfter < writes.size(); stopAfter++) {
-            Reading reading = new Reading(file(writes, true), file(writes, false));
-            clock.set(writes.get(0).at());
-            LiveAsteriskCalls calls = follower(null, 0, 0);
-            Map<InputRecord, Instant> out = new LinkedHashMap<>();
-            int masterEnd = 0;
-            int queueEnd = 0;
+            Following following = new Following(writes);
             for (int i = 0; i < writes.size(); i++) {
-                Write w = writes.get(i);
-                clock.set(w.at());
-                int length = w.line().getBytes(StandardCharsets.UTF_8).length + 1;
-                if (w.master()) {
-                    masterEnd += length;
-                } else {
-                    queueEnd += length;
-                }
-                catchUp(calls, reading, masterEnd, queueEnd, out, clock.instant());
+                following.write(writes.get(i));
+                following.poll();
                 if (i == stopAfter) {
-                    // What a commit stores; a new process resumes from it with nothing else.
-                    ResumePoint master = calls.masterResume(reading.masterRead, reading.masterLines);
-                    ResumePoint queue = calls.queueResume(0, reading.queueRead, reading.queueLines);
-                    Reading resumed = new Reading(reading.master, reading.queue);
-                    resumed.masterRead = (int) master.offset();
-                    resumed.masterLines = master.lines();
-                    resumed.queueRead = (int) queue.offset();
-                    resumed.queueLines = queue.lines();
-                    calls = follower(master, reading.masterRead, reading.queueRead);
-                    reading = resumed;
+                    following.restart();
                 }
             }
-            finish(calls, reading, masterEnd, queueEnd, out);
-
-            Map<String, Cdr> followed = new TreeMap<>();
-            for (InputRecord r : out.keySet()) {
-                assertThat(r.isRejected()).as("after a restart at write " + stopAfter + ": " + r.rejectReason)
-                        .isFalse();
-                assertThat(followed.put(r.cdr.getCallId(), r.cdr))
-                        .as("after a restart at write " + stopAfter + ", published once: " + r.cdr.getCallId())
-                        .isNull();
-            }
-            assertThat(followed).as("after a restart at write " + stopAfter).isEqualTo(expected);
+            following.finish();
+            String when = "after a restart at write " + stopAfter;
+            assertThat(following.cdrs(when)).as(when).isEqualTo(expected);
         }
     }
 }
