@@ -10,18 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
@@ -29,6 +33,7 @@ import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.cdr.CdrWireFormat;
 import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.cdr.InputRecord;
+import org.hotlinepulse.cdr.asterisk.AsteriskCsvReader;
 import org.hotlinepulse.cdr.asterisk.AsteriskWrites;
 import org.hotlinepulse.testing.InProcessKafka;
 import org.hotlinepulse.testing.SettableClock;
@@ -228,7 +233,7 @@ class FollowIntegrationTest {
     }
 
     @Test
-    void anAsteriskMasterCsvFollowedWithItsQueueLog_everyCallOnce_afterAKillBeforeTheStateFileWasWritten()
+    void anAsteriskMasterCsvFollowedWithItsQueueLog_everyCallOnce_afterAKillBeforeTheStateFileWasWritten_andARotation()
             throws Exception {
         try (InProcessKafka kafka = new InProcessKafka()) {
             kafka.createTopics(Map.of("ast.cdr", 2, "ast.rejected", 1, "ast.positions", 1));
@@ -240,7 +245,11 @@ class FollowIntegrationTest {
             Properties client = new Properties();
             client.put("bootstrap.servers", kafka.bootstrapServers());
             List<AsteriskWrites.Write> writes = AsteriskWrites.ofTheCases();
+            // Killed, and Master.csv rotated, where no call is in progress: its CDRs are those of two files.
             int half = writes.size() / 2;
+            while (!writes.get(half - 1).at().plus(Duration.ofMinutes(5)).isBefore(writes.get(half).at())) {
+                half++;
+            }
             ByteArrayOutputStream errorBytes = new ByteArrayOutputStream();
             PrintStream errors = new PrintStream(errorBytes, true, StandardCharsets.UTF_8);
 
@@ -261,6 +270,7 @@ class FollowIntegrationTest {
             }
             // Killed: the state file is older than the last commit, and a piece was sent but never committed.
             Files.write(stateFile, staleState);
+            Files.move(master, dir.resolve("Master.csv.1"));
             Cdr uncommitted = CdrWireFormat.decode(kafka.readAll("ast.cdr").get(0).value());
             uncommitted.put("call_id", "asterisk:never-committed");
             first.publish(uncommitted);
@@ -275,18 +285,19 @@ class FollowIntegrationTest {
                     i = writeTogether(writes, i, master, queueLog);
                     pollUntilQuiet(following);
                 }
-                clock.set(writes.get(writes.size() - 1).at().plus(java.time.Duration.ofHours(1)));
+                clock.set(writes.get(writes.size() - 1).at().plus(Duration.ofHours(1)));
                 pollUntilQuiet(following);
             }
 
-            Map<String, Cdr> expected = new java.util.TreeMap<>();
-            try (org.hotlinepulse.cdr.asterisk.AsteriskCsvReader reader =
-                         new org.hotlinepulse.cdr.asterisk.AsteriskCsvReader(master, KEY, pbx)) {
+            Map<String, Cdr> expected = new TreeMap<>();
+            try (AsteriskCsvReader reader =
+                         new AsteriskCsvReader(Files.writeString(
+                                 dir.resolve("whole-Master.csv"), AsteriskWrites.file(writes, true)), KEY, pbx)) {
                 for (InputRecord r = reader.next(); r != null; r = reader.next()) {
                     expected.put(r.cdr.getCallId(), r.cdr);
                 }
             }
-            Map<String, Cdr> published = new java.util.TreeMap<>();
+            Map<String, Cdr> published = new TreeMap<>();
             for (ConsumerRecord<byte[], byte[]> m : kafka.readAll("ast.cdr")) {
                 Cdr cdr = CdrWireFormat.decode(m.value());
                 assertThat(published.put(cdr.getCallId(), cdr)).as("published once: " + cdr.getCallId()).isNull();
@@ -296,7 +307,7 @@ class FollowIntegrationTest {
             assertThat(kafka.readAll("ast.rejected")).isEmpty();
             String written = errorBytes.toString(StandardCharsets.UTF_8) + Files.readString(stateFile);
             for (AsteriskWrites.Write w : writes) {
-                java.util.regex.Matcher number = java.util.regex.Pattern.compile("138\\d{8}").matcher(w.line());
+                Matcher number = Pattern.compile("138\\d{8}").matcher(w.line());
                 while (number.find()) {
                     assertThat(written).doesNotContain(number.group());
                 }
