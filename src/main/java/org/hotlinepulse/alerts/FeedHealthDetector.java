@@ -12,7 +12,7 @@ import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.avro.AlertState;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.directory.Line;
-import org.hotlinepulse.metrics.LineWindows;
+import org.hotlinepulse.pipeline.DirectoryBroadcast;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +71,7 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
 
     @Override
     public void processBroadcastElement(Directory directory, Context ctx, Collector<Alert> out) throws Exception {
-        LineWindows.setDirectory(ctx.getBroadcastState(LineWindows.DIRECTORY), directory);
+        DirectoryBroadcast.set(ctx.getBroadcastState(DirectoryBroadcast.DIRECTORY), directory);
     }
 
     @Override
@@ -207,6 +207,6 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
     }
 
     private Directory directory(ReadOnlyContext ctx) throws Exception {
-        return LineWindows.currentDirectory(ctx.getBroadcastState(LineWindows.DIRECTORY), initialDirectory);
+        return DirectoryBroadcast.current(ctx.getBroadcastState(DirectoryBroadcast.DIRECTORY), initialDirectory);
     }
 }

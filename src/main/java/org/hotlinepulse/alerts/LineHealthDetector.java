@@ -17,9 +17,10 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.directory.Directory;
-import org.hotlinepulse.job.PipelineCounters;
-import org.hotlinepulse.metrics.LineWindows;
-import org.hotlinepulse.metrics.PassedWatermark;
+import org.hotlinepulse.pipeline.DirectoryBroadcast;
+import org.hotlinepulse.pipeline.LineEvent;
+import org.hotlinepulse.pipeline.PipelineCounters;
+import org.hotlinepulse.pipeline.PassedWatermark;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
     @Override
     public void processBroadcastElement(Directory directory, Context ctx, Collector<Alert> out)
             throws Exception {
-        LineWindows.setDirectory(ctx.getBroadcastState(LineWindows.DIRECTORY), directory);
+        DirectoryBroadcast.set(ctx.getBroadcastState(DirectoryBroadcast.DIRECTORY), directory);
     }
 
     @Override
@@ -227,7 +228,7 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
     }
 
     private Directory directory(ReadOnlyContext ctx) throws Exception {
-        return LineWindows.currentDirectory(ctx.getBroadcastState(LineWindows.DIRECTORY), initialDirectory);
+        return DirectoryBroadcast.current(ctx.getBroadcastState(DirectoryBroadcast.DIRECTORY), initialDirectory);
     }
 
     private LineContext context(ReadOnlyContext ctx, Directory directory) throws Exception {

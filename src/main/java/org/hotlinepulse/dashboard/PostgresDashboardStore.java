@@ -10,7 +10,7 @@ import org.hotlinepulse.avro.Scope;
 import org.hotlinepulse.avro.Severity;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.directory.Directory;
-import org.hotlinepulse.job.DirectoryUpdates;
+import org.hotlinepulse.directory.DirectoryLoader;
 import org.hotlinepulse.metrics.Counts;
 import org.hotlinepulse.metrics.WindowMetrics;
 import org.hotlinepulse.postgres.AlertUpsert;
@@ -49,7 +49,7 @@ public final class PostgresDashboardStore implements DashboardStore {
 
     private final JdbcConfig jdbc;
     private final Map<String, String> env;
-    private final DirectoryUpdates.Loader directoryLoader;
+    private final DirectoryLoader directoryLoader;
     private final Duration directoryReload;
     private final Duration horizon;
     private final Clock clock;
@@ -64,7 +64,7 @@ public final class PostgresDashboardStore implements DashboardStore {
      * @param horizon how far back the dashboard looks: {@link #version()} watches the metrics
      *     rows of windows that start within it (on the window_start indexes)
      */
-    public PostgresDashboardStore(JdbcConfig jdbc, Map<String, String> env, DirectoryUpdates.Loader directoryLoader,
+    public PostgresDashboardStore(JdbcConfig jdbc, Map<String, String> env, DirectoryLoader directoryLoader,
                                   Duration directoryReload, Duration horizon, Clock clock)
             throws DashboardStoreException {
         this.jdbc = jdbc;

@@ -8,7 +8,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.hotlinepulse.directory.Directory;
-import org.hotlinepulse.metrics.LineWindows;
+import org.hotlinepulse.pipeline.DirectoryBroadcast;
 
 import java.util.List;
 
@@ -23,7 +23,7 @@ import java.util.List;
 final class DirectorySideInput<K, IN, OUT> extends CoBroadcastWithKeyedOperator<K, IN, Directory, OUT> {
 
     private DirectorySideInput(KeyedBroadcastProcessFunction<K, IN, Directory, OUT> function) {
-        super(function, List.of(LineWindows.DIRECTORY));
+        super(function, List.of(DirectoryBroadcast.DIRECTORY));
     }
 
     /** {@code function} over {@code keyed}, with {@code directories} as its broadcast state. */

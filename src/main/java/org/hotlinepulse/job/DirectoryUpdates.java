@@ -8,11 +8,11 @@ import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.hotlinepulse.config.DirectorySourceConfig;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.directory.DirectoryLoader;
 import org.hotlinepulse.postgres.PostgresDirectoryLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -25,18 +25,13 @@ import java.time.Duration;
 public final class DirectoryUpdates {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryUpdates.class);
 
-    /** Where the directory is read from (a YAML file, the line_directory table). */
-    public interface Loader extends Serializable {
-        Directory load() throws Exception;
-    }
-
     private DirectoryUpdates() {}
 
     /**
      * Reads the directory from where {@code source} says. The environment (the database password)
      * is read at each load, where the loader runs, so no secret travels in a job graph.
      */
-    public static Loader loaderFor(DirectorySourceConfig source, JdbcConfig jdbc) {
+    public static DirectoryLoader loaderFor(DirectorySourceConfig source, JdbcConfig jdbc) {
         if (source.source() == DirectorySourceConfig.Source.YAML) {
             String file = source.file();
             return () -> Directory.load(Path.of(file));
@@ -44,17 +39,17 @@ public final class DirectoryUpdates {
         return () -> PostgresDirectoryLoader.load(jdbc, System.getenv());
     }
 
-    public static Source<Directory, ?, ?> every(Duration interval, Loader loader, Directory initial) {
+    public static Source<Directory, ?, ?> every(Duration interval, DirectoryLoader loader, Directory initial) {
         return new DataGeneratorSource<>(new Reload(loader, initial), Long.MAX_VALUE,
                 RateLimiterStrategy.perSecond(1000.0 / Math.max(1, interval.toMillis())),
                 TypeInformation.of(Directory.class));
     }
 
     private static final class Reload implements GeneratorFunction<Long, Directory> {
-        private final Loader loader;
+        private final DirectoryLoader loader;
         private Directory lastGood;
 
-        Reload(Loader loader, Directory initial) {
+        Reload(DirectoryLoader loader, Directory initial) {
             this.loader = loader;
             this.lastGood = initial;
         }

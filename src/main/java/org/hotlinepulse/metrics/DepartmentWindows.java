@@ -7,6 +7,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.hotlinepulse.avro.Scope;
+import org.hotlinepulse.pipeline.PassedWatermark;
 
 import java.time.Duration;
 import java.util.ArrayList;

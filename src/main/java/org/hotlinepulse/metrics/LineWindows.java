@@ -10,7 +10,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.hotlinepulse.alerts.LineEvent;
+import org.hotlinepulse.pipeline.DirectoryBroadcast;
+import org.hotlinepulse.pipeline.LineEvent;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Scope;
 import org.hotlinepulse.cdr.CdrJson;
@@ -19,7 +20,8 @@ import org.hotlinepulse.cdr.DeadLetter;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.directory.Line;
-import org.hotlinepulse.job.PipelineCounters;
+import org.hotlinepulse.pipeline.PassedWatermark;
+import org.hotlinepulse.pipeline.PipelineCounters;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,23 +49,6 @@ import java.util.function.Predicate;
  */
 public class LineWindows
         extends KeyedBroadcastProcessFunction<String, InputRecord, Directory, WindowMetrics> {
-    /** The current directory, broadcast to every subtask whenever it is reloaded. */
-    public static final MapStateDescriptor<String, Directory> DIRECTORY = new MapStateDescriptor<>(
-            "directory", Types.STRING, TypeInformation.of(Directory.class));
-    private static final String CURRENT = "current";
-
-    /** The directory in the broadcast state, or {@code initial} before the first version has arrived. */
-    public static Directory currentDirectory(ReadOnlyBroadcastState<String, Directory> state, Directory initial)
-            throws Exception {
-        Directory current = state.get(CURRENT);
-        return current != null ? current : initial;
-    }
-
-    /** Makes {@code directory} the current version in the broadcast state. */
-    public static void setDirectory(BroadcastState<String, Directory> state, Directory directory) throws Exception {
-        state.put(CURRENT, directory);
-    }
-
     public static final OutputTag<DeadLetter> LATE = new OutputTag<>("late") {};
     public static final OutputTag<MinuteCounts> DEPARTMENT_DELTAS =
             new OutputTag<>("department-deltas") {};
@@ -120,17 +105,17 @@ public class LineWindows
     @Override
     public void processBroadcastElement(Directory directory, Context ctx,
                                         Collector<WindowMetrics> out) throws Exception {
-        Directory previous = ctx.getBroadcastState(DIRECTORY).get(CURRENT);
+        Directory previous = DirectoryBroadcast.current(ctx.getBroadcastState(DirectoryBroadcast.DIRECTORY), null);
         for (Line line : directory.lines()) {
             if (previous == null || previous.line(line.number()) == null) {
                 ctx.output(FIRST_SEEN, LineEvent.listed(line.number()));
             }
         }
-        setDirectory(ctx.getBroadcastState(DIRECTORY), directory);
+        DirectoryBroadcast.set(ctx.getBroadcastState(DirectoryBroadcast.DIRECTORY), directory);
     }
 
     private Directory directory(ReadOnlyContext ctx) throws Exception {
-        return currentDirectory(ctx.getBroadcastState(DIRECTORY), initialDirectory);
+        return DirectoryBroadcast.current(ctx.getBroadcastState(DirectoryBroadcast.DIRECTORY), initialDirectory);
     }
 
     @Override

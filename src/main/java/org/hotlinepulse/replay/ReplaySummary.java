@@ -1,6 +1,6 @@
 package org.hotlinepulse.replay;
 
-import org.hotlinepulse.job.PipelineCounters;
+import org.hotlinepulse.pipeline.PipelineCounters;
 
 import java.util.Map;
 

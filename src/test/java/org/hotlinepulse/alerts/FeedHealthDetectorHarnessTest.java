@@ -11,7 +11,7 @@ import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.avro.Severity;
 import org.hotlinepulse.directory.Directory;
-import org.hotlinepulse.metrics.LineWindows;
+import org.hotlinepulse.pipeline.DirectoryBroadcast;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class FeedHealthDetectorHarnessTest {
         KeyedBroadcastOperatorTestHarness<String, FeedEvent, Directory, Alert> h =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                         new FeedHealthDetector(directory, FeedHealthDetector.DEFAULT_STALE_MINUTES, declaredFeeds),
-                        e -> e.source, Types.STRING, LineWindows.DIRECTORY);
+                        e -> e.source, Types.STRING, DirectoryBroadcast.DIRECTORY);
         h.processBroadcastWatermark(Long.MAX_VALUE);
         return h;
     }

@@ -13,7 +13,8 @@ import org.hotlinepulse.avro.AlertType;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.directory.Directory;
-import org.hotlinepulse.metrics.LineWindows;
+import org.hotlinepulse.pipeline.DirectoryBroadcast;
+import org.hotlinepulse.pipeline.LineEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class LineHealthDetectorHarnessTest {
         Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                 new LineHealthDetector(directory, AlertThresholds.defaults(), 5, Duration.ZERO), e -> e.line, Types.STRING,
-                LineWindows.DIRECTORY);
+                DirectoryBroadcast.DIRECTORY);
         harness.processBroadcastWatermark(Long.MAX_VALUE);
     }
 
@@ -57,7 +58,7 @@ class LineHealthDetectorHarnessTest {
         Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                 new LineHealthDetector(directory, AlertThresholds.defaults(), 5, watermarkLag), e -> e.line, Types.STRING,
-                LineWindows.DIRECTORY);
+                DirectoryBroadcast.DIRECTORY);
         harness.processBroadcastWatermark(Long.MAX_VALUE);
     }
 
@@ -310,7 +311,7 @@ class LineHealthDetectorHarnessTest {
         KeyedBroadcastOperatorTestHarness<String, LineEvent, Directory, Alert> h =
                 new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
                         new LineHealthDetector(directory, AlertThresholds.defaults(), 5, Duration.ZERO),
-                        List.of(LineWindows.DIRECTORY)), e -> e.line, Types.STRING, 1, 1, 0);
+                        List.of(DirectoryBroadcast.DIRECTORY)), e -> e.line, Types.STRING, 1, 1, 0);
         h.initializeState(checkpoint);
         h.open();
         h.processBroadcastWatermark(Long.MAX_VALUE);

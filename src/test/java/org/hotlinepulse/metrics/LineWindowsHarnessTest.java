@@ -7,7 +7,8 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
-import org.hotlinepulse.alerts.LineEvent;
+import org.hotlinepulse.pipeline.DirectoryBroadcast;
+import org.hotlinepulse.pipeline.LineEvent;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.avro.Scope;
@@ -43,7 +44,7 @@ class LineWindowsHarnessTest {
         LineWindows windows = new LineWindows(directory, MetricSettings.DEFAULTS, List.of(1, 15),
                 LATENESS, Duration.ofHours(24));
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(windows,
-                r -> r.cdr.getLine(), Types.STRING, LineWindows.DIRECTORY);
+                r -> r.cdr.getLine(), Types.STRING, DirectoryBroadcast.DIRECTORY);
         // The directory input carries no event time: only the CDRs' watermark counts.
         harness.processBroadcastWatermark(Long.MAX_VALUE);
     }
@@ -320,7 +321,7 @@ class LineWindowsHarnessTest {
         Directory directory = Directory.load(Path.of("src/test/resources/job/directory.yaml"));
         harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
                 new LineWindows(directory, MetricSettings.DEFAULTS, List.of(1, 15), LATENESS, Duration.ofHours(24)),
-                List.of(LineWindows.DIRECTORY)), r -> r.cdr.getLine(), Types.STRING, 1, 1, 0);
+                List.of(DirectoryBroadcast.DIRECTORY)), r -> r.cdr.getLine(), Types.STRING, 1, 1, 0);
         harness.initializeState(checkpoint);
         harness.open();
         harness.processBroadcastWatermark(Long.MAX_VALUE);

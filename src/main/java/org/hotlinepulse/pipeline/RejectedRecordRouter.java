@@ -1,10 +1,11 @@
-package org.hotlinepulse.cdr;
+package org.hotlinepulse.pipeline;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.hotlinepulse.job.PipelineCounters;
+import org.hotlinepulse.cdr.DeadLetter;
+import org.hotlinepulse.cdr.InputRecord;
 
 /**
  * The first step after the source: passes on valid CDRs and sends every record that was

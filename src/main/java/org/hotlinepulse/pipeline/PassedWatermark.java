@@ -1,4 +1,4 @@
-package org.hotlinepulse.metrics;
+package org.hotlinepulse.pipeline;
 
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ValueState;

@@ -1,4 +1,4 @@
-package org.hotlinepulse.job;
+package org.hotlinepulse.pipeline;
 
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.RuntimeContext;

@@ -1,4 +1,4 @@
-package org.hotlinepulse.alerts;
+package org.hotlinepulse.pipeline;
 
 import org.hotlinepulse.avro.Cdr;
 
