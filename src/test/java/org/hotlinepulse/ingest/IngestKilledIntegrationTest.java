@@ -28,6 +28,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -68,6 +69,8 @@ class IngestKilledIntegrationTest {
     private static final String CDR_TOPIC = KafkaConfig.Topics.DEFAULTS.cdr();
     private static final String REJECTED_TOPIC = KafkaConfig.Topics.DEFAULTS.rejected();
     private static final int ROWS = 3000;
+    /** The rows a burst appends at once: one piece for ingest, several batches for its producer. */
+    private static final int BURST_ROWS = 200;
     /** The rows written after the last kill, which the last run reads: it is up when it is stopped. */
     private static final int LAST_ROWS = 50;
     /** Rows between the writer's events; row {@code k * EVENT_SPACING} (k = 1..8) starts the slot of one event. */
@@ -78,7 +81,10 @@ class IngestKilledIntegrationTest {
     @TempDir
     Path dir;
 
-    /** What the writer does before a row; the last two ask the test thread for a kill and write on at once. */
+    /**
+     * What the writer does before a row. The last two ask the test thread for a kill: as soon as the burst of rows
+     * that the writer appends once the test thread watches Kafka reaches it; or a random moment of publishing.
+     */
     private enum Event {
         ROTATE, KILL_AND_ROTATE, COPY_TRUNCATE, CUT_LINE, KILL_MID_LINE, KILL_AS_KAFKA_ACKS, KILL_WHILE_PUBLISHING
     }
@@ -187,12 +193,14 @@ class IngestKilledIntegrationTest {
 
     /**
      * Waits until the running ingest is up and publishing (it wrote the state file), then until its next piece
-     * reaches Kafka, and kills it then: at once (between Kafka's acknowledgement and the state file, often), or
-     * after a random pause of up to 300 ms.
+     * reaches Kafka, and kills it then: at once (for {@link Event#KILL_AS_KAFKA_ACKS}, whose writer appends a burst
+     * of rows once told that Kafka is watched: ingest is most likely between Kafka's first acknowledgement of the
+     * burst's records and the state file), or after a random pause of up to 300 ms.
      */
     private static void killWhilePublishing(Runs runs, Writer writer, CdrTopicEnd topicEnd, Random random,
                                             boolean atOnce) throws Exception {
         long pause = atOnce ? 0 : 1 + random.nextInt(300);
+        boolean burstAsked = false;
         while (true) {
             int run = runs.number();
             long started = runs.startedAt();
@@ -206,6 +214,10 @@ class IngestKilledIntegrationTest {
                 when = "after it read everything";
             } else {
                 long end = topicEnd.total();
+                if (atOnce && !burstAsked) {
+                    writer.armed.release();
+                    burstAsked = true;
+                }
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 while (topicEnd.total() == end && runs.number() == run && System.nanoTime() < deadline) {
                     runs.requireRunning();
@@ -215,7 +227,8 @@ class IngestKilledIntegrationTest {
                     continue;
                 }
                 when = System.nanoTime() >= deadline ? "after 5 s in which nothing new reached Kafka"
-                        : atOnce ? "as soon as a piece reached Kafka" : pause + " ms after a piece reached Kafka";
+                        : atOnce ? "as soon as a piece (the burst, likely) reached Kafka"
+                        : pause + " ms after a piece reached Kafka";
                 Thread.sleep(pause);
             }
             if (runs.killAndRestart(run, when, () -> { })) {
@@ -341,6 +354,8 @@ class IngestKilledIntegrationTest {
         final BlockingQueue<Event> killRequests = new LinkedBlockingQueue<>();
         /** Counted down when the test thread has done the kills asked for: the writer then writes its last rows. */
         final CountDownLatch killsDone = new CountDownLatch(1);
+        /** Released when the test thread watches Kafka for a {@link Event#KILL_AS_KAFKA_ACKS}: then the burst. */
+        final Semaphore armed = new Semaphore(0);
         /** True while the writer waits for {@link #killsDone}. */
         private volatile boolean holding;
         /** The rows cut by the writer's own death, and their line numbers in their file (for the rejections). */
@@ -449,7 +464,26 @@ class IngestKilledIntegrationTest {
                     linesInFile++;
                     row++;
                 }
-                case KILL_AS_KAFKA_ACKS, KILL_WHILE_PUBLISHING -> killRequests.add(event);
+                case KILL_AS_KAFKA_ACKS -> {
+                    killRequests.add(event);
+                    long deadline = System.nanoTime() + 3 * WAIT.toNanos();
+                    while (!armed.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                        if (System.nanoTime() > deadline) {
+                            throw new AssertionError("the test thread did not watch Kafka within "
+                                    + 3 * WAIT.toSeconds() + " s");
+                        }
+                        appendRow(); // so that a run just started has something to publish, and is seen up
+                    }
+                    int n = Math.max(0, Math.min(BURST_ROWS, ROWS - LAST_ROWS + 1 - row));
+                    StringBuilder burst = new StringBuilder();
+                    for (int k = row; k < row + n; k++) {
+                        burst.append(row(k));
+                    }
+                    append(burst.toString());
+                    linesInFile += n;
+                    row += n;
+                }
+                case KILL_WHILE_PUBLISHING -> killRequests.add(event);
                 default -> throw new IllegalStateException(event.name());
             }
         }
