@@ -1,6 +1,9 @@
 package org.hotlinepulse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotlinepulse.ingest.FreeswitchCsvRows.caller;
+import static org.hotlinepulse.ingest.FreeswitchCsvRows.callId;
+import static org.hotlinepulse.ingest.FreeswitchCsvRows.row;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,16 +57,6 @@ class FollowIntegrationTest {
 
     @TempDir
     Path dir;
-
-    private static String caller(int i) {
-        return "139" + String.format("%08d", i);
-    }
-
-    private static String row(int i) {
-        return String.join(",", List.of("Caller " + i, caller(i), "037167890001", "public", "2026-10-12 09:03:11",
-                "", "2026-10-12 09:03:40", "29", "0", "NO_ANSWER", String.format("a0000000-0000-4000-8000-%012d", i),
-                "", caller(i), "PCMA", "PCMA").stream().map(v -> "\"" + v + "\"").toList()) + "\n";
-    }
 
     private final class Ingester implements AutoCloseable {
         final AtomicBoolean stop = new AtomicBoolean();
@@ -188,7 +181,7 @@ class FollowIntegrationTest {
             List<String> expected = new ArrayList<>();
             for (int i = 1; i <= 120; i++) {
                 if (i != 111) {
-                    expected.add(String.format("fs:a0000000-0000-4000-8000-%012d", i));
+                    expected.add(callId(i));
                 }
             }
             assertThat(times.keySet()).containsExactlyInAnyOrderElementsOf(expected);

@@ -117,12 +117,12 @@ class PbxIngestEndToEndIntegrationTest {
             long started = System.nanoTime();
 
             // Both started before the job, as they run beside the PBX.
-            try (IngestProcess listener = IngestProcess.start(List.of("--format", "freeswitch-json",
-                    "--listen", "127.0.0.1:0"), env);
-                 IngestProcess follower = IngestProcess.start(List.of("--format", "asterisk-csv", "--follow",
-                         "--state", dir.resolve("ingest-state.json").toString(), "--poll-interval", "200ms",
-                         "--queue-log", queueLog.toString(), "--cdr-timezone", PBX_ZONE.getId(),
-                         master.toString()), env)) {
+            try (IngestProcess listener = IngestProcess.start(env, Path.of("target/fault-tests/e2e-listen.log"),
+                    "--format", "freeswitch-json", "--listen", "127.0.0.1:0");
+                 IngestProcess follower = IngestProcess.start(env, Path.of("target/fault-tests/e2e-follow.log"),
+                         "--format", "asterisk-csv", "--follow", "--state", dir.resolve("ingest-state.json").toString(),
+                         "--poll-interval", "200ms", "--queue-log", queueLog.toString(), "--cdr-timezone",
+                         PBX_ZONE.getId(), master.toString())) {
                 URI endpoint = listeningAt(listener);
                 JobClient job = startLiveJob(kafka);
                 try (TopicTail alerts = new TopicTail(kafka.bootstrapServers(), "hotline.alerts")) {

@@ -1,59 +1,50 @@
 package org.hotlinepulse.testing;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code hotline-pulse ingest} as a process of its own, as an operator runs it next to the PBX:
- * this JVM's class path, the environment given (the HMAC key, the Kafka brokers), stdout and
- * stderr together in a log file under {@code target/ingest-process/}, kept for reading after a
- * failure. {@code --listen} and {@code --follow} end only on a signal: {@link #stop} (SIGTERM) or
- * {@link #kill} (SIGKILL).
+ * {@code hotline-pulse ingest} as a process of its own (see {@link HotlinePulseProcess}), so that a test can kill
+ * it (SIGKILL) in the middle of its work, or stop it (SIGTERM) as an operator would, and start it again.
  */
-public final class IngestProcess implements AutoCloseable {
-    private final RunProcess process;
+public final class IngestProcess extends HotlinePulseProcess {
 
-    private IngestProcess(RunProcess process) {
-        this.process = process;
+    /** How long {@link #stop()} waits for ingest to finish the piece in hand and exit. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * A small heap, and a JVM that starts quickly (C1 only, serial GC): a test starts ingest again and again, and
+     * each piece of work it does is small.
+     */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
+
+    private IngestProcess(Process process, Path log) {
+        super("ingest", process, log);
     }
 
-    /** Starts {@code ingest ARGS...} with {@code env} added to this process's environment. */
-    public static IngestProcess start(List<String> args, Map<String, String> env) throws IOException {
-        Path folder = Files.createDirectories(Path.of("target", "ingest-process"));
-        return new IngestProcess(RunProcess.start("ingest", args, env, "-Xmx256m",
-                Files.createTempFile(folder, "ingest-", ".log")));
+    /**
+     * Starts {@code ingest ARGUMENTS...}, writing everything it prints to {@code log}. Its environment is this
+     * JVM's without any {@code HOTLINE_PULSE_*} variable (so that a developer's own settings cannot leak in), plus
+     * {@code environment}: e.g. {@code HOTLINE_PULSE_HMAC_KEY} and {@code HOTLINE_PULSE_KAFKA_BOOTSTRAP_SERVERS},
+     * through which ingest finds Kafka without {@code --config}.
+     */
+    public static IngestProcess start(Map<String, String> environment, Path log, String... arguments)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("ingest"));
+        command.addAll(List.of(arguments));
+        return new IngestProcess(launch(JVM_OPTIONS, env -> {
+            env.keySet().removeIf(name -> name.startsWith("HOTLINE_PULSE_"));
+            env.putAll(environment);
+        }, log, command), log);
     }
 
-    /** Everything the process has printed so far. */
-    public String output() throws IOException {
-        return process.output();
-    }
-
-    /** Waits until the output contains {@code text}; fails with the output if the process ends or time runs out. */
-    public void awaitOutput(String text, Duration timeout) throws Exception {
-        process.awaitOutput(text, timeout);
-    }
-
-    /** SIGTERM, as an operator or a service manager stops it; returns its exit code (within 30 s). */
+    /** SIGTERM, waiting at most {@link #STOP_TIMEOUT} for it to end; returns its exit code. */
     public int stop() throws Exception {
-        return process.terminate(Duration.ofSeconds(30));
-    }
-
-    /** SIGKILL, as a crash would end it; returns once it is gone. */
-    public void kill() throws InterruptedException {
-        process.kill();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        process.close();
+        return terminate(STOP_TIMEOUT);
     }
 }
