@@ -7,7 +7,6 @@ import static org.hotlinepulse.cdr.freeswitch.FreeswitchTesting.csvRow;
 import static org.hotlinepulse.cdr.freeswitch.FreeswitchTesting.stream;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded random mutations of good FreeSWITCH records: no exception escapes a reader, and every non-blank line comes
- * back parsed or rejected with a reason, never with a raw caller number. Also prints each parser's throughput.
+ * back parsed or rejected with a reason, never with a raw caller number.
  */
 class FreeswitchRobustnessUnitTest {
 
@@ -70,30 +69,4 @@ class FreeswitchRobustnessUnitTest {
             }
         }
     }
-
-    @Test
-    void throughput() throws IOException {
-        report("freeswitch-csv", CSV, text -> new FreeswitchCsvReader(stream(text), "t.csv", PSEUDONYMISER, SHANGHAI));
-        report("freeswitch-json (one-line documents of " + JSON.length() + " bytes)", JSON,
-                text -> new FreeswitchJsonReader(stream(text), "t.jsonl", false, PSEUDONYMISER, SHANGHAI));
-    }
-
-    private static void report(String name, String line, Function<String, CdrReader> open) throws IOException {
-        int n = 200_000;
-        byte[] bytes = (line + "\n").repeat(n).getBytes(StandardCharsets.UTF_8);
-        double best = 0;
-        for (int run = 0; run < 3; run++) {
-            long start = System.nanoTime();
-            long parsed = 0;
-            try (CdrReader reader = open.apply(new String(bytes, StandardCharsets.UTF_8))) {
-                for (InputRecord r = reader.next(); r != null; r = reader.next()) {
-                    parsed += r.isRejected() ? 0 : 1;
-                }
-            }
-            assertThat(parsed).isEqualTo(n);
-            best = Math.max(best, n / ((System.nanoTime() - start) / 1e9));
-        }
-        System.out.printf("throughput %s: %,.0f records/s (best of 3 runs of %,d, one thread)%n", name, best, n);
-    }
-
 }
