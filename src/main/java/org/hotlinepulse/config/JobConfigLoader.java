@@ -36,7 +36,7 @@ public final class JobConfigLoader {
             Set.of("urls", "resend_interval", "timeout", "max_backoff");
     private static final Set<String> RUNTIME = Set.of("checkpoint_interval", "checkpoint_dir",
             "savepoint_dir", "restart_backoff_initial", "restart_backoff_max",
-            "restart_backoff_reset_after", "quiet_partition_after", "parallelism");
+            "restart_backoff_reset_after", "quiet_partition_after", "parallelism", "state_backend");
 
     /** Environment variables that win over the file, for what differs between deployments. */
     public static final String BOOTSTRAP_SERVERS_VARIABLE = "HOTLINE_PULSE_KAFKA_BOOTSTRAP_SERVERS";
@@ -233,7 +233,8 @@ public final class JobConfigLoader {
                 duration(node, "runtime.", "restart_backoff_max", d.restartBackoffMax()),
                 duration(node, "runtime.", "restart_backoff_reset_after", d.restartBackoffResetAfter()),
                 duration(node, "runtime.", "quiet_partition_after", d.quietPartitionAfter()),
-                count(node, "runtime.", "parallelism", d.parallelism()));
+                count(node, "runtime.", "parallelism", d.parallelism()),
+                stateBackend(text(node, "runtime.", "state_backend", d.stateBackend().flinkName())));
         for (Map.Entry<String, Duration> positive : Map.of(
                 "restart_backoff_initial", config.restartBackoffInitial(),
                 "restart_backoff_max", config.restartBackoffMax(),
@@ -248,6 +249,15 @@ public final class JobConfigLoader {
             throw error("runtime.restart_backoff_max", "must not be shorter than runtime.restart_backoff_initial");
         }
         return config;
+    }
+
+    private RuntimeConfig.StateBackend stateBackend(String name) throws ConfigException {
+        for (RuntimeConfig.StateBackend backend : RuntimeConfig.StateBackend.values()) {
+            if (backend.flinkName().equals(name)) {
+                return backend;
+            }
+        }
+        throw error("runtime.state_backend", "\"" + name + "\" is not hashmap or rocksdb");
     }
 
     private AlertmanagerConfig alertmanager(JsonNode node) throws ConfigException {

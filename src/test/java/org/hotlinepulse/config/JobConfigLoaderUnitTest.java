@@ -166,6 +166,16 @@ class JobConfigLoaderUnitTest {
     }
 
     @Test
+    void theStateBackendIsTheHeapUnlessRocksDbIsAskedFor() throws Exception {
+        assertThat(JobConfig.DEFAULTS.runtime().stateBackend()).isEqualTo(RuntimeConfig.StateBackend.HASHMAP);
+        assertThat(JobConfigLoader.load(write("runtime:\n  state_backend: rocksdb\n")).runtime().stateBackend())
+                .isEqualTo(RuntimeConfig.StateBackend.ROCKSDB);
+        Path misspelt = write("runtime:\n  state_backend: rocks\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(misspelt))
+                .hasMessage(misspelt + ": runtime.state_backend: \"rocks\" is not hashmap or rocksdb");
+    }
+
+    @Test
     void restartBackOffThatCannotWorkAndTheReplacedRestartKeysAreNamed() throws Exception {
         Path zero = write("runtime:\n  restart_backoff_initial: 0s\n");
         assertThatThrownBy(() -> JobConfigLoader.load(zero))

@@ -4,6 +4,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.RuntimeConfig;
 import org.hotlinepulse.directory.Directory;
@@ -41,5 +42,19 @@ class LiveJobConfigurationUnitTest {
         assertThat(flink.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("file:///srv/hp/checkpoints");
         assertThat(flink.get(CheckpointingOptions.SAVEPOINT_DIRECTORY))
                 .isEqualTo("file:///srv/hp/checkpoints/savepoints");
+        assertThat(flink.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
+    }
+
+    @Test
+    void stateGoesToRocksDbWhenTheConfigurationSaysSo() throws Exception {
+        RuntimeConfig rocksDb = new RuntimeConfig(Duration.ofSeconds(5), null, null, Duration.ofSeconds(1),
+                Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(1), 0,
+                RuntimeConfig.StateBackend.ROCKSDB);
+        JobConfig config = new JobConfig(JobConfig.DEFAULTS.metrics(), JobConfig.DEFAULTS.kafka(),
+                JobConfig.DEFAULTS.jdbc(), JobConfig.DEFAULTS.directory(), rocksDb,
+                JobConfig.DEFAULTS.alerts(), JobConfig.DEFAULTS.alertmanager());
+        Configuration flink = new LiveJob(config, Directory.load(Path.of("src/test/resources/job/directory.yaml")),
+                Map.of()).flinkConfiguration();
+        assertThat(flink.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
     }
 }

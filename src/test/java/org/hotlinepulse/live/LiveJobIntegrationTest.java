@@ -144,7 +144,7 @@ class LiveJobIntegrationTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private JobConfig config(String run, JdbcConfig jdbc) {
+    private JobConfig config(String run, JdbcConfig jdbc, RuntimeConfig.StateBackend stateBackend) {
         KafkaConfig.Topics topics = new KafkaConfig.Topics("hotline.cdr", "rejected-" + run,
                 "late-" + run, "metrics-" + run, "alerts-" + run);
         return new JobConfig(JobConfig.DEFAULTS.metrics(),
@@ -153,7 +153,8 @@ class LiveJobIntegrationTest {
                 new DirectorySourceConfig(DirectorySourceConfig.Source.YAML, DIRECTORY.toString(),
                         Duration.ofMinutes(1)),
                 new RuntimeConfig(Duration.ofMillis(300), null, null, Duration.ofMillis(500),
-                        Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(5), 2), AlertsConfig.DEFAULTS,
+                        Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(5), 2, stateBackend),
+                AlertsConfig.DEFAULTS,
                     AlertmanagerConfig.DEFAULTS);
     }
 
@@ -161,12 +162,12 @@ class LiveJobIntegrationTest {
     record RunResult(Map<String, String> onKafka, Map<String, String> inPostgres) {}
 
     /** Runs the live job until topic and tables hold every expected row, then cancels it. */
-    private RunResult runLive(String run, KafkaRecordDeserializationSchema<InputRecord> deserializer)
-            throws Exception {
+    private RunResult runLive(String run, KafkaRecordDeserializationSchema<InputRecord> deserializer,
+                              RuntimeConfig.StateBackend stateBackend) throws Exception {
         String database = DATABASE.create(run);
         JdbcConfig jdbc = DATABASE.configOf(database);
         Migrations.migrate(jdbc, Map.of());
-        JobConfig config = config(run, jdbc);
+        JobConfig config = config(run, jdbc, stateBackend);
         kafka.createTopics(Map.of("rejected-" + run, 1, "late-" + run, 1, "metrics-" + run, 2));
         LiveJob job = new LiveJob(config, Directory.load(DIRECTORY), Map.of());
         StreamExecutionEnvironment env =
@@ -194,7 +195,7 @@ class LiveJobIntegrationTest {
     @Test
     void metricsInPostgresAndOnKafkaEqualAReplayOfTheSameCdrsAndBadMessagesAreDeadLettered()
             throws Exception {
-        RunResult outcome = runLive("straight", new CdrDeserializer());
+        RunResult outcome = runLive("straight", new CdrDeserializer(), RuntimeConfig.StateBackend.HASHMAP);
         assertThat(outcome.inPostgres()).hasSize(expectedRows.size()).isEqualTo(expectedRows);
         assertThat(outcome.onKafka()).hasSize(expectedRows.size()).isEqualTo(expectedRows);
 
@@ -221,9 +222,9 @@ class LiveJobIntegrationTest {
     }
 
     @Test
-    void aFailureMidStreamRestoresFromTheCheckpointWithNothingLostOrCountedTwice() throws Exception {
+    void aFailureMidStreamRestoresFromTheCheckpointWithNothingLostOrCountedTwice_stateInRocksDb() throws Exception {
         FailingOnce.failed.set(false);
-        RunResult outcome = runLive("failover", new FailingOnce(goodCdrs / 2));
+        RunResult outcome = runLive("failover", new FailingOnce(goodCdrs / 2), RuntimeConfig.StateBackend.ROCKSDB);
         assertThat(FailingOnce.failed).as("the failure happened").isTrue();
         assertThat(outcome.inPostgres()).hasSize(expectedRows.size()).isEqualTo(expectedRows);
         assertThat(outcome.onKafka()).hasSize(expectedRows.size()).isEqualTo(expectedRows);
