@@ -66,9 +66,9 @@ public final class FeedHealth implements Serializable {
         return Math.addExact(start - Math.floorMod(start, STEP_MS), STEP_MS);
     }
 
-    /** The later of a start time kept so far ({@code null}: none) and {@code start}. */
-    public static long later(Long kept, long start) {
-        return kept == null || start > kept ? start : kept;
+    /** Whether {@code start} is later than the start time kept so far ({@code null}: none), and replaces it. */
+    public static boolean isLater(long start, Long kept) {
+        return kept == null || start > kept;
     }
 
     /**

@@ -86,7 +86,9 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
         if (latest == null) {
             ctx.timerService().registerEventTimeTimer(step);
         }
-        latestStartByStep.put(step, FeedHealth.later(latest, start));
+        if (FeedHealth.isLater(start, latest)) {
+            latestStartByStep.put(step, start);
+        }
     }
 
     @Override
@@ -146,7 +148,9 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
 
     /** The feed was heard at {@code start}; an open episode ends at {@code endsAt}. */
     private void heard(long start, long endsAt, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-        lastHeard.update(FeedHealth.later(lastHeard.value(), start));
+        if (FeedHealth.isLater(start, lastHeard.value())) {
+            lastHeard.update(start);
+        }
         Long since = openSince.value();
         if (since != null) {
             out.collect(FeedHealth.resolved(ctx.getCurrentKey(), directory(ctx), since, endsAt));

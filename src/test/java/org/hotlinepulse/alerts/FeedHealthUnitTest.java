@@ -69,11 +69,11 @@ class FeedHealthUnitTest {
     }
 
     @Test
-    void theLatestStartIsKept() {
-        assertThat(FeedHealth.later(null, 5)).isEqualTo(5);
-        assertThat(FeedHealth.later(4L, 5)).isEqualTo(5);
-        assertThat(FeedHealth.later(5L, 5)).isEqualTo(5);
-        assertThat(FeedHealth.later(6L, 5)).isEqualTo(6);
+    void onlyALaterStartReplacesTheOneKept() {
+        assertThat(FeedHealth.isLater(5, null)).isTrue();
+        assertThat(FeedHealth.isLater(5, 4L)).isTrue();
+        assertThat(FeedHealth.isLater(5, 5L)).isFalse();
+        assertThat(FeedHealth.isLater(5, 6L)).isFalse();
     }
 
     @Test
