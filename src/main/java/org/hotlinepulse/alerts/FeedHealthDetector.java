@@ -9,16 +9,11 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.hotlinepulse.avro.Alert;
-import org.hotlinepulse.avro.AlertState;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.directory.Line;
 import org.hotlinepulse.pipeline.DirectoryBroadcast;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -31,19 +26,17 @@ import java.util.List;
  *
  * <p>Which feeds are watched: the declared ones when the job configuration lists them (CDRs of
  * any other source then hold no state here), else every source seen. An undeclared feed is
- * forgotten after {@link #FORGET_UNDECLARED_AFTER} without a CDR, an open episode then resolved:
- * one stray {@code source} value must not page, or hold state, for ever.
+ * forgotten after {@link FeedHealth#FORGET_UNDECLARED_AFTER} without a CDR, an open episode then
+ * resolved: one stray {@code source} value must not page, or hold state, for ever.
+ *
+ * <p>The decisions are {@link FeedHealth}'s; this function keeps their state and timers.
  */
 public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, FeedEvent, Directory, Alert> {
     /** DESIGN §6's default: 10 service minutes without a CDR. */
     public static final int DEFAULT_STALE_MINUTES = 10;
-    /** CDRs are heard in steps of a second: one timer per second of traffic, not per CDR. */
-    private static final long STEP_MS = 1_000;
-    public static final Duration FORGET_UNDECLARED_AFTER = Duration.ofHours(24);
 
     private final Directory initialDirectory;
-    private final long staleMs;
-    private final HashSet<String> declaredFeeds;
+    private final FeedHealth rules;
 
     private transient MapState<Long, Long> latestStartByStep;
     private transient ValueState<Long> lastHeard;
@@ -54,8 +47,7 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
     /** {@code declaredFeeds} empty: every source is watched until forgotten. */
     public FeedHealthDetector(Directory directory, int staleMinutes, Collection<String> declaredFeeds) {
         this.initialDirectory = directory;
-        this.staleMs = staleMinutes * 60_000L;
-        this.declaredFeeds = new HashSet<>(declaredFeeds);
+        this.rules = new FeedHealth(staleMinutes, declaredFeeds);
     }
 
     @Override
@@ -76,26 +68,25 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
 
     @Override
     public void processElement(FeedEvent cdr, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-        if (!declaredFeeds.isEmpty() && !declaredFeeds.contains(cdr.source)) {
+        if (!rules.watches(cdr.source)) {
             return;
         }
-        if (directory(ctx).line(cdr.line) != null) {
+        if (FeedHealth.carries(directory(ctx), cdr.line)) {
             carried.put(cdr.line, true);
         }
         long start = cdr.startTime;
         long watermark = ctx.timerService().currentWatermark();
-        if (start <= watermark) {
-            // Late, but the feed is evidently delivering: heard now.
+        if (FeedHealth.isHeardAtOnce(start, watermark)) {
             heard(start, watermark, ctx, out);
             reschedule(ctx);
             return;
         }
-        long step = Math.addExact(start - Math.floorMod(start, STEP_MS), STEP_MS);
+        long step = FeedHealth.heardAtStep(start);
         Long latest = latestStartByStep.get(step);
         if (latest == null) {
             ctx.timerService().registerEventTimeTimer(step);
         }
-        if (latest == null || start > latest) {
+        if (FeedHealth.isLater(start, latest)) {
             latestStartByStep.put(step, start);
         }
     }
@@ -109,44 +100,40 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
         }
         boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
         Long last = lastHeard.value();
-        if (last != null && forgetsAt(last) == timestamp && !endOfInput) {
+        if (rules.isForgottenAt(last, timestamp) && !endOfInput) {
             forget(timestamp, ctx, out);
             return;
         }
         Long scheduled = staleTimer.value();
         if (scheduled != null && scheduled == timestamp && openSince.value() == null && !endOfInput) {
-            staleTimer.clear();
-            if (forgetsAt(last) != Long.MAX_VALUE) {
-                ctx.timerService().registerEventTimeTimer(forgetsAt(last));
-            }
-            Directory directory = directory(ctx);
-            List<Line> lines = carriedLines(directory);
-            long due = new FeedClock(lines, directory).due(last, staleMs);
-            if (due != FeedClock.NEVER && due <= timestamp) {
-                openSince.update(due);
-                out.collect(EpisodeAlerts.feed(AlertState.FIRING, ctx.getCurrentKey(), due, null,
-                        AlertSummaries.feedStale(ctx.getCurrentKey(), directory.calendar().zone(), due, last,
-                                lines.size(), staleMs / 60_000)));
-            } else if (due != FeedClock.NEVER) {
-                ctx.timerService().registerEventTimeTimer(due);
-                staleTimer.update(due);
-            }
+            check(last, timestamp, ctx, out);
             return;
         }
         reschedule(ctx);
     }
 
-    /** When a feed last heard at {@code last} is forgotten: never for a declared feed. */
-    private long forgetsAt(long last) {
-        return declaredFeeds.isEmpty() ? last + FORGET_UNDECLARED_AFTER.toMillis() : Long.MAX_VALUE;
+    /** The stale timer has fired: the feed is stale now, or the timer moves to when it will be. */
+    private void check(long last, long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        staleTimer.clear();
+        if (rules.forgetsAt(last) != Long.MAX_VALUE) {
+            ctx.timerService().registerEventTimeTimer(rules.forgetsAt(last));
+        }
+        Directory directory = directory(ctx);
+        List<Line> lines = FeedHealth.carriedLines(carried.keys(), directory);
+        long due = rules.staleAt(last, lines, directory);
+        if (FeedHealth.isStale(due, timestamp)) {
+            openSince.update(due);
+            out.collect(rules.stale(ctx.getCurrentKey(), directory, due, last, lines.size()));
+        } else if (due != FeedClock.NEVER) {
+            ctx.timerService().registerEventTimeTimer(due);
+            staleTimer.update(due);
+        }
     }
 
     private void forget(long at, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         Long since = openSince.value();
         if (since != null) {
-            out.collect(EpisodeAlerts.feed(AlertState.RESOLVED, ctx.getCurrentKey(), since, Instant.ofEpochMilli(at),
-                    AlertSummaries.feedForgotten(ctx.getCurrentKey(), directory(ctx).calendar().zone(), since,
-                            FORGET_UNDECLARED_AFTER.toHours())));
+            out.collect(FeedHealth.forgotten(ctx.getCurrentKey(), directory(ctx), since, at));
         }
         Long scheduled = staleTimer.value();
         if (scheduled != null) {
@@ -161,31 +148,25 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
 
     /** The feed was heard at {@code start}; an open episode ends at {@code endsAt}. */
     private void heard(long start, long endsAt, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-        Long last = lastHeard.value();
-        if (last == null || start > last) {
+        if (FeedHealth.isLater(start, lastHeard.value())) {
             lastHeard.update(start);
         }
         Long since = openSince.value();
         if (since != null) {
-            long end = Math.max(endsAt, since);
-            out.collect(EpisodeAlerts.feed(AlertState.RESOLVED, ctx.getCurrentKey(), since, Instant.ofEpochMilli(end),
-                    AlertSummaries.feedResolved(ctx.getCurrentKey(), directory(ctx).calendar().zone(), since, end)));
+            out.collect(FeedHealth.resolved(ctx.getCurrentKey(), directory(ctx), since, endsAt));
             openSince.clear();
         }
     }
 
-    /**
-     * Keeps one timer at the earliest moment the feed could be stale: {@code staleMinutes} after
-     * it was last heard (the timer then walks the service hours for the exact moment).
-     */
+    /** Keeps one timer at the earliest moment the feed could be stale. */
     private void reschedule(ReadOnlyContext ctx) throws Exception {
         Long last = lastHeard.value();
         if (last == null || openSince.value() != null) {
             return;
         }
         Long scheduled = staleTimer.value();
-        long next = SaturatingTime.plus(last, staleMs);
-        if (next == Long.MAX_VALUE || (scheduled != null && scheduled >= next)) {
+        long next = rules.firstCheckAt(last);
+        if (!FeedHealth.movesCheck(scheduled, next)) {
             return;
         }
         if (scheduled != null) {
@@ -193,17 +174,6 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
         }
         ctx.timerService().registerEventTimeTimer(next);
         staleTimer.update(next);
-    }
-
-    private List<Line> carriedLines(Directory directory) throws Exception {
-        List<Line> lines = new ArrayList<>();
-        for (String number : carried.keys()) {
-            Line line = directory.line(number);
-            if (line != null) {
-                lines.add(line);
-            }
-        }
-        return lines;
     }
 
     private Directory directory(ReadOnlyContext ctx) throws Exception {

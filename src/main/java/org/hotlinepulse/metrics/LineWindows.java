@@ -46,6 +46,9 @@ import java.util.function.Predicate;
  *
  * <p>A CDR is late for every window when its minute's end plus allowed lateness has passed the
  * watermark, so that it counts in all windows or in none and every roll-up stays exact.
+ *
+ * <p>The times are {@link WindowBook}'s; this function keeps the windows in state, the timers
+ * and the side outputs.
  */
 public class LineWindows
         extends KeyedBroadcastProcessFunction<String, InputRecord, Directory, WindowMetrics> {
@@ -60,14 +63,10 @@ public class LineWindows
      */
     public static final OutputTag<LineEvent> FIRST_SEEN = new OutputTag<>("first-seen") {};
 
-    private static final long MINUTE_MS = TumblingWindow.MINUTE_MS;
-    private static final long CLEANUP_BUCKET_MS = 3_600_000;
-
     private final Directory initialDirectory;
     private final MetricSettings settings;
     private final int[] windowMinutes;
-    private final long allowedLatenessMs;
-    private final long duplicateHorizonMs;
+    private final WindowBook book;
     private final boolean minuteRows;
 
     private transient MapState<Long, Counts> minutes;
@@ -82,8 +81,7 @@ public class LineWindows
         this.initialDirectory = directory;
         this.settings = settings;
         this.windowMinutes = windowMinutes.stream().mapToInt(Integer::intValue).toArray();
-        this.allowedLatenessMs = allowedLateness.toMillis();
-        this.duplicateHorizonMs = duplicateHorizon.toMillis();
+        this.book = new WindowBook(allowedLateness, duplicateHorizon);
         this.minuteRows = windowMinutes.contains(1);
     }
 
@@ -135,10 +133,9 @@ public class LineWindows
             }
             return;
         }
-        long minute = TumblingWindow.start(start, MINUTE_MS);
-        long minuteLast = TumblingWindow.last(minute, MINUTE_MS);
+        long minute = WindowBook.minuteOf(start);
         long watermark = passed.current(ctx.timerService());
-        if (minuteLast + allowedLatenessMs <= watermark) {
+        if (book.isLateForEveryWindow(minute, watermark)) {
             counters.lateDropped.add(1);
             ctx.output(LATE, new DeadLetter(record.origin, record.position,
                     "start_time " + cdr.getStartTime() + " is past allowed lateness (watermark "
@@ -149,14 +146,14 @@ public class LineWindows
         Counts minuteCounts = minutes.get(minute);
         if (minuteCounts == null) {
             minuteCounts = new Counts();
-            scheduleCleanup(minuteLast + allowedLatenessMs, ctx);
-            if (minuteLast > watermark) {
-                ctx.timerService().registerEventTimeTimer(minuteLast);
+            ctx.timerService().registerEventTimeTimer(book.cleanupOfWindow(minute, 1));
+            if (!WindowBook.isClosed(minute, 1, watermark)) {
+                ctx.timerService().registerEventTimeTimer(WindowBook.closesAt(minute, 1));
             }
         }
         minuteCounts.addRecord(cdr, settings);
         minutes.put(minute, minuteCounts);
-        if (minuteLast <= watermark) {
+        if (WindowBook.isClosed(minute, 1, watermark)) {
             Counts delta = Counts.of(cdr, settings);
             ctx.output(DEPARTMENT_DELTAS,
                     new MinuteCounts(line.number(), line.departmentId(), minute, delta));
@@ -175,12 +172,12 @@ public class LineWindows
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<WindowMetrics> out)
             throws Exception {
         passed.timerFired(timestamp);
-        if (Math.floorMod(timestamp, CLEANUP_BUCKET_MS) == 0) {
+        if (WindowBook.isCleanup(timestamp)) {
             forgetBefore(timestamp);
             return;
         }
         Line line = directory(ctx).line(ctx.getCurrentKey());
-        long minute = timestamp + 1 - MINUTE_MS;
+        long minute = WindowBook.closedBy(timestamp, 1);
         Counts closed = minutes.get(minute);
         if (closed != null && line != null) {
             ctx.output(DEPARTMENT_DELTAS,
@@ -192,12 +189,12 @@ public class LineWindows
             }
         }
         for (int i = 0; i < windowMinutes.length; i++) {
-            long sizeMs = windowMinutes[i] * MINUTE_MS;
             if (windows.get(i) != null) {
-                Counts ending = windows.get(i).get(timestamp + 1 - sizeMs);
+                long start = WindowBook.closedBy(timestamp, windowMinutes[i]);
+                Counts ending = windows.get(i).get(start);
                 // Also the window this minute was just rolled into, if it ends now.
                 if (ending != null && line != null) {
-                    emit(line, timestamp + 1 - sizeMs, windowMinutes[i], ending, out);
+                    emit(line, start, windowMinutes[i], ending, out);
                 }
             }
         }
@@ -216,43 +213,34 @@ public class LineWindows
             if (sized == null) {
                 continue;
             }
-            long sizeMs = windowMinutes[i] * MINUTE_MS;
-            long start = TumblingWindow.start(minute, sizeMs);
-            long last = TumblingWindow.last(start, sizeMs);
+            long start = WindowBook.windowOf(minute, windowMinutes[i]);
             Counts window = sized.get(start);
             if (window == null) {
                 window = new Counts();
-                scheduleCleanup(last + allowedLatenessMs, ctx);
-                if (last > timerAfter) {
-                    ctx.timerService().registerEventTimeTimer(last);
+                ctx.timerService().registerEventTimeTimer(book.cleanupOfWindow(start, windowMinutes[i]));
+                if (!WindowBook.isClosed(start, windowMinutes[i], timerAfter)) {
+                    ctx.timerService().registerEventTimeTimer(WindowBook.closesAt(start, windowMinutes[i]));
                 }
             }
             window.add(counts);
             sized.put(start, window);
-            if (last <= sentUpTo) {
+            if (WindowBook.isClosed(start, windowMinutes[i], sentUpTo)) {
                 emit(line, start, windowMinutes[i], window, out);
             }
         }
     }
 
     /**
-     * Remembers the call's start; a call_id already seen with a start_time within the duplicate
-     * horizon is a repeat. The first copy wins, whichever arrives first.
+     * Remembers the call's start unless the call is a repeat ({@link WindowBook#isRepeat}): the
+     * first copy wins, whichever arrives first.
      */
     private boolean isRepeat(String callId, long start, ReadOnlyContext ctx) throws Exception {
-        Long seenStart = seenCallStarts.get(callId);
-        if (seenStart != null && Math.abs(seenStart - start) <= duplicateHorizonMs) {
+        if (book.isRepeat(seenCallStarts.get(callId), start)) {
             return true;
         }
         seenCallStarts.put(callId, start);
-        scheduleCleanup(start + duplicateHorizonMs + allowedLatenessMs + MINUTE_MS, ctx);
+        ctx.timerService().registerEventTimeTimer(book.cleanupOfCall(start));
         return false;
-    }
-
-    /** Cleanup timers fall on whole hours, so a line has a handful at a time, not one per window. */
-    private void scheduleCleanup(long notBefore, ReadOnlyContext ctx) {
-        ctx.timerService().registerEventTimeTimer(
-                TumblingWindow.start(notBefore, CLEANUP_BUCKET_MS) + CLEANUP_BUCKET_MS);
     }
 
     /**
@@ -261,14 +249,13 @@ public class LineWindows
      * fire in time order and windows that close later than this cleanup must survive it.
      */
     private void forgetBefore(long cleanupTime) throws Exception {
-        removeWindowsPastLateness(minutes, MINUTE_MS, cleanupTime);
+        removeWindowsPastLateness(minutes, 1, cleanupTime);
         for (int i = 0; i < windowMinutes.length; i++) {
             if (windows.get(i) != null) {
-                removeWindowsPastLateness(windows.get(i), windowMinutes[i] * MINUTE_MS, cleanupTime);
+                removeWindowsPastLateness(windows.get(i), windowMinutes[i], cleanupTime);
             }
         }
-        long forgetStartsBefore = cleanupTime - duplicateHorizonMs - allowedLatenessMs - MINUTE_MS;
-        removeWhere(seenCallStarts, entry -> entry.getValue() < forgetStartsBefore);
+        removeWhere(seenCallStarts, entry -> book.isCallForgotten(entry.getValue(), cleanupTime));
         boolean forgotten = minutes.isEmpty() && seenCallStarts.isEmpty();
         for (MapState<Long, Counts> sized : windows) {
             forgotten &= sized == null || sized.isEmpty();
@@ -278,10 +265,9 @@ public class LineWindows
         }
     }
 
-    private void removeWindowsPastLateness(MapState<Long, Counts> sized, long sizeMs, long time)
+    private void removeWindowsPastLateness(MapState<Long, Counts> sized, int sizeMinutes, long time)
             throws Exception {
-        removeWhere(sized, entry ->
-                TumblingWindow.last(entry.getKey(), sizeMs) + allowedLatenessMs <= time);
+        removeWhere(sized, entry -> book.isPastLateness(entry.getKey(), sizeMinutes, time));
     }
 
     private static <K, V> void removeWhere(MapState<K, V> state,
