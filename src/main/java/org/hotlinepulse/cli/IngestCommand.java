@@ -1,13 +1,18 @@
 package org.hotlinepulse.cli;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
@@ -155,7 +160,7 @@ final class IngestCommand implements Callable<Integer> {
                     + listener.address().getPort() + "/ for mod_json_cdr -> " + cdrTopic);
             stop.await();
             System.err.println("ingest: " + listener.counts().line() + " -> " + cdrTopic);
-        } catch (java.net.BindException e) {
+        } catch (BindException e) {
             throw new UsageError("--listen " + listen + ": " + e.getMessage());
         }
         return 0;
@@ -224,13 +229,13 @@ final class IngestCommand implements Callable<Integer> {
     static String defaultIngestId(Path stateFile) {
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             host = "localhost";
         }
         String seed = host + "|" + stateFile.toAbsolutePath().normalize();
-        return "hotline-pulse-ingest-" + java.util.UUID.nameUUIDFromBytes(seed.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)).toString().substring(0, 13);
+        return "hotline-pulse-ingest-" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString()
+                .substring(0, 13);
     }
 
     /** The files named, with each folder replaced by its files in name order. */

@@ -79,11 +79,6 @@ public final class FollowState {
         return positions.get(key(path));
     }
 
-    /** The number of the last commit. */
-    public long commit() {
-        return commit;
-    }
-
     /** Records new positions under the next commit number and returns the document to commit. */
     byte[] next(Map<Path, FilePosition> changed) throws IOException {
         changed.forEach((path, position) -> positions.put(key(path), position));

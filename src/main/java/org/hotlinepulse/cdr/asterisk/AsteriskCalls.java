@@ -45,8 +45,8 @@ final class AsteriskCalls {
     }
 
     /**
-     * Reads one Master.csv line; a leg whose call {@code skip} names (already published before a restart) is
-     * dropped, as is a rejection when {@code skip} is given and the line was read before.
+     * Reads one Master.csv line. A line read before a restart counts only as a leg of a call that was held back
+     * then; its other legs were published, and its rejections sent, before the restart.
      *
      * @param replayed true for a line already read before a restart: only legs of calls still held back count
      * @param heldBack the calls held back when the position was committed (used when replayed)
@@ -168,7 +168,7 @@ final class AsteriskCalls {
     }
 
     /** The calls still waiting for further legs. */
-    java.util.Set<String> waiting() {
+    Set<String> waiting() {
         return calls.pendingKeys();
     }
 
