@@ -1,6 +1,7 @@
 package org.hotlinepulse.alerts;
 
-import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.pipeline.Attempt;
+import org.hotlinepulse.pipeline.LineEvent;
 
 /**
  * What the feed-health detector needs of a CDR: which feed delivered it, for which line, when the
@@ -15,11 +16,12 @@ public class FeedEvent {
     /** For Flink's POJO serializer; use {@link #of}. */
     public FeedEvent() {}
 
-    public static FeedEvent of(Cdr cdr) {
+    /** The feed event of a call: {@code event} must not be a listing. */
+    public static FeedEvent of(LineEvent event) {
         FeedEvent e = new FeedEvent();
-        e.source = Attempt.sourceOf(cdr);
-        e.line = cdr.getLine();
-        e.startTime = cdr.getStartTime().toEpochMilli();
+        e.source = event.call.source();
+        e.line = event.line;
+        e.startTime = event.call.startTime();
         return e;
     }
 }

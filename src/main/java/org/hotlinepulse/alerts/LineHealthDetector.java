@@ -3,8 +3,6 @@ package org.hotlinepulse.alerts;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -13,17 +11,14 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.hotlinepulse.avro.Alert;
-import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.pipeline.DirectoryBroadcast;
+import org.hotlinepulse.pipeline.Attempt;
 import org.hotlinepulse.pipeline.LineEvent;
 import org.hotlinepulse.pipeline.PipelineCounters;
-import org.hotlinepulse.pipeline.PassedWatermark;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,8 +27,14 @@ import java.util.List;
  * start_time, so that the rules ({@link LineHealth}) see every call of a line in start_time order
  * and only once every CDR that started before it is known; a call that arrives after that is
  * late for the rules and only counted. Rules that act without input (SILENT, the end of
- * UNKNOWN_LINE) run on an event-time timer at the moment {@link LineHealth#nextTimer} names;
- * the state of a number missing from the directory is dropped once nothing in it can matter.
+ * UNKNOWN_LINE) run at the moment {@link LineHealth#nextTimer} names; the state of a number
+ * missing from the directory is dropped once nothing in it can matter.
+ *
+ * <p>A key has one event-time timer, at the earliest of its waiting calls and its rules' next
+ * moment, and one state value ({@link LineWatch}). When the timer fires, everything due up to the
+ * current watermark is judged in event-time order, calls before a rule moment that falls on the
+ * same millisecond: a backlog's watermark jumps by minutes, and judging per timer would cost a
+ * timer and a state read per call.
  *
  * <p>Numbers missing from the directory are anyone's to invent, so each parallel instance
  * watches at most {@link #MAX_UNKNOWN_NUMBERS} of them at a time; CDRs to further ones are
@@ -50,40 +51,26 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
 
     private final Directory initialDirectory;
     private final AlertThresholds thresholds;
-    private final int shortAbandonSeconds;
     private final long watermarkLagMs;
 
-    private transient ValueState<LineHealth> health;
-    private transient MapState<Long, List<Cdr>> waiting;
-    private transient ValueState<Long> ruleTimer;
-    private transient ValueState<Long> watchedSince;
+    private transient ValueState<LineWatch> watch;
     private transient PipelineCounters counters;
-    private transient PassedWatermark passed;
     private transient long unknownNumbersWatched;
     private transient ListState<Long> unknownNumbersWatchedState;
 
     /**
      * @param thresholds the job-wide thresholds; each line's own overrides are merged in
-     * @param shortAbandonSeconds an ABANDONED call with a shorter wait is a short abandon
      * @param watermarkLag how far the job's watermark trails the event time it was derived from
      */
-    public LineHealthDetector(Directory directory, AlertThresholds thresholds, int shortAbandonSeconds,
-                              Duration watermarkLag) {
+    public LineHealthDetector(Directory directory, AlertThresholds thresholds, Duration watermarkLag) {
         this.initialDirectory = directory;
         this.thresholds = thresholds;
-        this.shortAbandonSeconds = shortAbandonSeconds;
         this.watermarkLagMs = watermarkLag.toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
-        health = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("line-health", Types.POJO(LineHealth.class)));
-        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-                "calls-awaiting-watermark", Types.LONG, Types.LIST(new AvroTypeInfo<>(Cdr.class))));
-        ruleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("rule-timer", Types.LONG));
-        watchedSince = getRuntimeContext().getState(new ValueStateDescriptor<>("watched-since", Types.LONG));
-        passed = new PassedWatermark(getRuntimeContext());
+        watch = getRuntimeContext().getState(new ValueStateDescriptor<>("line-watch", Types.POJO(LineWatch.class)));
         counters = new PipelineCounters(getRuntimeContext());
     }
 
@@ -96,87 +83,113 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
     @Override
     public void processElement(LineEvent event, ReadOnlyContext ctx, Collector<Alert> out)
             throws Exception {
+        LineWatch w = watch.value();
         // After a restore a CDR already late for the rules stays late (DESIGN §6).
-        long watermark = passed.current(ctx.timerService());
+        long watermark = ctx.timerService().currentWatermark();
+        if (w != null) {
+            watermark = Math.max(watermark, w.passed);
+        }
         if (event.isListing()) {
             // A listing can reach a line after the end of a bounded input (the directory joins
             // whenever it arrives); in replay nothing is judged then (DESIGN §6).
-            if (watchedSince.value() == null && watermark != Long.MAX_VALUE) {
-                // A line listed before any CDR has moved event time is watched from the event
-                // time of the first watermark: the earliest the job knows (DESIGN §6, SILENT).
+            if ((w == null || !w.watched) && watermark != Long.MAX_VALUE) {
+                w = w != null ? w : new LineWatch();
+                w.watched = true;
                 if (watermark == AWAITING_FIRST_WATERMARK) {
-                    watchedSince.update(AWAITING_FIRST_WATERMARK);
-                    ctx.timerService().registerEventTimeTimer(AWAITING_FIRST_WATERMARK + 1);
+                    // A line listed before any CDR has moved event time is watched from the event
+                    // time of the first watermark: the earliest the job knows (DESIGN §6, SILENT).
+                    w.watchedSince = AWAITING_FIRST_WATERMARK;
+                    w.ruleDue = AWAITING_FIRST_WATERMARK + 1;
                 } else {
-                    watchedSince.update(eventTimeOf(watermark));
-                    reschedule(health(), context(ctx, directory(ctx)), ctx);
+                    w.watchedSince = eventTimeOf(watermark);
+                    w.ruleDue = w.health.nextTimer(context(ctx, w));
                 }
+                schedule(w, ctx);
+                watch.update(w);
             }
             return;
         }
-        long start = event.cdr.getStartTime().toEpochMilli();
-        if (start <= watermark) {
+        if (event.call.startTime() <= watermark) {
             counters.lateForRules.add(1);
             return;
         }
-        // The directory first: for a listed line, the common case, no state is read here.
-        if (directory(ctx).line(ctx.getCurrentKey()) == null && health.value() == null && waiting.isEmpty()) {
-            if (unknownNumbersWatched >= MAX_UNKNOWN_NUMBERS) {
-                counters.unknownNumbersUnwatched.add(1);
-                return;
+        if (w == null) {
+            // The directory only for a key without state: for a listed line, the common case, it has state.
+            if (directory(ctx).line(ctx.getCurrentKey()) == null) {
+                if (unknownNumbersWatched >= MAX_UNKNOWN_NUMBERS) {
+                    counters.unknownNumbersUnwatched.add(1);
+                    return;
+                }
+                unknownNumbersWatched++;
             }
-            unknownNumbersWatched++;
+            w = new LineWatch();
         }
-        List<Cdr> sameStart = waiting.get(start);
-        if (sameStart == null) {
-            sameStart = new ArrayList<>(1);
-            ctx.timerService().registerEventTimeTimer(start);
-        }
-        sameStart.add(event.cdr);
-        waiting.put(start, sameStart);
+        w.await(event.call);
+        schedule(w, ctx);
+        watch.update(w);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        passed.timerFired(timestamp);
+        LineWatch w = watch.value();
+        w.timer = LineWatch.NONE;
         long watermark = ctx.timerService().currentWatermark();
         // The end of a bounded input moves the watermark to the end of time; in replay "now" is
         // the last real watermark, so nothing may fire for want of input then (DESIGN §6).
         boolean endOfInput = watermark == Long.MAX_VALUE;
-        Long since = watchedSince.value();
-        if (since != null && since == AWAITING_FIRST_WATERMARK && !endOfInput) {
-            watchedSince.update(eventTimeOf(watermark));
+        if (w.watched && w.watchedSince == AWAITING_FIRST_WATERMARK && !endOfInput) {
+            w.watchedSince = eventTimeOf(watermark);
         }
-        LineHealth state = health();
-        LineContext context = context(ctx, directory(ctx));
-        List<Cdr> due = waiting.get(timestamp);
-        if (due != null) {
-            waiting.remove(timestamp);
-            for (Cdr cdr : due) {
-                state.onAttempt(Attempt.of(cdr, shortAbandonSeconds), context).forEach(out::collect);
+        LineContext context = context(ctx, w);
+        while (true) {
+            long rule = endOfInput ? LineWatch.NONE : w.ruleDue;
+            long t = Math.min(w.firstWaiting(), rule);
+            if (t == LineWatch.NONE || t > watermark) {
+                break;
             }
+            if (w.firstWaiting() == t) {
+                for (Attempt call : w.takeFirstWaiting()) {
+                    w.health.onAttempt(call, context).forEach(out::collect);
+                }
+            }
+            if (rule == t) {
+                w.health.onTimer(t, context).forEach(out::collect);
+            }
+            w.passed = Math.max(w.passed, t);
+            if (w.waiting.length == 0 && w.health.isForgettable(context, t)) {
+                forget(w, ctx);
+                return;
+            }
+            w.ruleDue = Math.max(w.health.nextTimer(context), t + 1);
         }
-        Long scheduled = ruleTimer.value();
-        if (scheduled != null && scheduled == timestamp && !endOfInput) {
-            state.onTimer(timestamp, context).forEach(out::collect);
+        w.passed = Math.max(w.passed, timestamp);
+        if (endOfInput) {
+            w.ruleDue = LineWatch.NONE;
         }
-        if (waiting.isEmpty() && state.isForgettable(context, timestamp)) {
-            forget(ctx);
-            return;
-        }
-        health.update(state);
-        reschedule(state, context, ctx);
+        schedule(w, ctx);
+        watch.update(w);
     }
 
-    private void forget(OnTimerContext ctx) throws Exception {
-        Long scheduled = ruleTimer.value();
-        if (scheduled != null && scheduled != ctx.timestamp()) {
-            ctx.timerService().deleteEventTimeTimer(scheduled);
+    /** Keeps one timer for the key, at its first waiting call or its rules' next moment. */
+    private static void schedule(LineWatch w, ReadOnlyContext ctx) {
+        long next = Math.min(w.firstWaiting(), w.ruleDue);
+        if (next == w.timer) {
+            return;
         }
-        health.clear();
-        ruleTimer.clear();
-        watchedSince.clear();
-        passed.forget();
+        if (w.timer != LineWatch.NONE) {
+            ctx.timerService().deleteEventTimeTimer(w.timer);
+        }
+        if (next != LineWatch.NONE) {
+            ctx.timerService().registerEventTimeTimer(next);
+        }
+        w.timer = next;
+    }
+
+    private void forget(LineWatch w, OnTimerContext ctx) {
+        if (w.timer != LineWatch.NONE) {
+            ctx.timerService().deleteEventTimeTimer(w.timer);
+        }
+        watch.clear();
         unknownNumbersWatched = Math.max(0, unknownNumbersWatched - 1);
     }
 
@@ -196,23 +209,6 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
         unknownNumbersWatched = total / getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
     }
 
-    private void reschedule(LineHealth state, LineContext context, ReadOnlyContext ctx) throws Exception {
-        long next = state.nextTimer(context);
-        Long scheduled = ruleTimer.value();
-        if (scheduled != null && scheduled == next) {
-            return;
-        }
-        if (scheduled != null) {
-            ctx.timerService().deleteEventTimeTimer(scheduled);
-        }
-        if (next == Long.MAX_VALUE) {
-            ruleTimer.clear();
-        } else {
-            ctx.timerService().registerEventTimeTimer(next);
-            ruleTimer.update(next);
-        }
-    }
-
     /**
      * The event time a watermark stands for: the watermark trails the start_time of the record
      * (or, live, the clock reading) it was derived from by {@code watermarkLag}. In replay the
@@ -222,18 +218,12 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
         return SaturatingTime.plus(watermark, watermarkLagMs);
     }
 
-    private LineHealth health() throws Exception {
-        LineHealth state = health.value();
-        return state != null ? state : new LineHealth();
-    }
-
     private Directory directory(ReadOnlyContext ctx) throws Exception {
         return DirectoryBroadcast.current(ctx.getBroadcastState(DirectoryBroadcast.DIRECTORY), initialDirectory);
     }
 
-    private LineContext context(ReadOnlyContext ctx, Directory directory) throws Exception {
-        Long since = watchedSince.value();
-        return LineContext.of(ctx.getCurrentKey(), directory, thresholds,
-                since == null ? Long.MIN_VALUE : since);
+    private LineContext context(ReadOnlyContext ctx, LineWatch w) throws Exception {
+        return LineContext.of(ctx.getCurrentKey(), directory(ctx), thresholds,
+                w.watched ? w.watchedSince : Long.MIN_VALUE);
     }
 }

@@ -88,14 +88,13 @@ public final class HotlineMetricsJob {
         DataStream<LineEvent> callsAndListings = lineRows.getSideOutput(LineWindows.FIRST_SEEN);
         DataStream<Alert> lineAlerts = DirectorySideInput.join(
                         callsAndListings.keyBy(event -> event.line), directories,
-                        new LineHealthDetector(directory, alertThresholds(), (int) metrics.shortAbandon().toSeconds(),
-                                eventTime.watermarkLag()),
+                        new LineHealthDetector(directory, alertThresholds(), eventTime.watermarkLag()),
                         TypeInformation.of(Alert.class), "line health")
                 .uid("line-health");
         DataStream<Alert> feedAlerts = DirectorySideInput.join(
                         callsAndListings
                                 .filter(event -> !event.isListing()).name("calls").uid("calls")
-                                .map(event -> FeedEvent.of(event.cdr)).name("feed events").uid("feed-events")
+                                .map(FeedEvent::of).name("feed events").uid("feed-events")
                                 .keyBy(event -> event.source),
                         directories,
                         new FeedHealthDetector(directory, FeedHealthDetector.DEFAULT_STALE_MINUTES,

@@ -11,6 +11,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.hotlinepulse.pipeline.DirectoryBroadcast;
+import org.hotlinepulse.pipeline.Attempt;
 import org.hotlinepulse.pipeline.LineEvent;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Scope;
@@ -125,7 +126,7 @@ public class LineWindows
             counters.duplicate.add(1);
             return;
         }
-        ctx.output(FIRST_SEEN, LineEvent.call(cdr));
+        ctx.output(FIRST_SEEN, LineEvent.call(cdr.getLine(), Attempt.of(cdr, settings.shortAbandonMs())));
         Line line = directory(ctx).line(cdr.getLine());
         if (line == null) {
             if (!cdr.getProbe()) {

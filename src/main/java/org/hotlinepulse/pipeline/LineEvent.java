@@ -1,6 +1,5 @@
 package org.hotlinepulse.pipeline;
 
-import org.hotlinepulse.avro.Cdr;
 
 import java.util.Objects;
 
@@ -13,16 +12,16 @@ public class LineEvent {
     /** The dialled number, the key. */
     public String line;
     /** The call; null when this event only says that the directory lists the line. */
-    public Cdr cdr;
+    public Attempt call;
 
     /** For Flink's POJO serializer; use {@link #call} or {@link #listed}. */
     public LineEvent() {}
 
-    /** A call, keyed by its line. */
-    public static LineEvent call(Cdr cdr) {
+    /** A call to {@code line}. */
+    public static LineEvent call(String line, Attempt call) {
         LineEvent e = new LineEvent();
-        e.line = cdr.getLine();
-        e.cdr = Objects.requireNonNull(cdr, "cdr");
+        e.line = Objects.requireNonNull(line, "line");
+        e.call = Objects.requireNonNull(call, "call");
         return e;
     }
 
@@ -35,6 +34,6 @@ public class LineEvent {
 
     /** True when this event only says that the directory lists the line. */
     public boolean isListing() {
-        return cdr == null;
+        return call == null;
     }
 }

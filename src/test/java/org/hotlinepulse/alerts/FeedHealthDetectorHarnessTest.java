@@ -7,7 +7,8 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.avro.AlertState;
 import org.hotlinepulse.avro.AlertType;
-import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.pipeline.Attempt;
+import org.hotlinepulse.pipeline.LineEvent;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.avro.Severity;
 import org.hotlinepulse.directory.Directory;
@@ -60,9 +61,8 @@ class FeedHealthDetectorHarnessTest {
     }
 
     private void cdr(String source, String line, long start, boolean probe) throws Exception {
-        harness.processElement(FeedEvent.of(Cdr.newBuilder().setCallId(line + "-" + start).setLine(line).setSource(source)
-                .setStartTime(Instant.ofEpochMilli(start)).setEndTime(Instant.ofEpochMilli(start + 30_000))
-                .setOutcome(Outcome.BUSY).setProbe(probe).build()), start);
+        harness.processElement(FeedEvent.of(LineEvent.call(line,
+                new Attempt(start, start + 30_000, Outcome.BUSY, probe, false, false, source))), start);
     }
 
     private List<Alert> alerts() {

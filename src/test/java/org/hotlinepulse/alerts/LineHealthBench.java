@@ -1,5 +1,6 @@
 package org.hotlinepulse.alerts;
 
+import org.hotlinepulse.pipeline.Attempt;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -14,6 +14,7 @@ import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.pipeline.DirectoryBroadcast;
+import org.hotlinepulse.pipeline.Attempt;
 import org.hotlinepulse.pipeline.LineEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class LineHealthDetectorHarnessTest {
     void setUp() throws Exception {
         Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new LineHealthDetector(directory, AlertThresholds.defaults(), 5, Duration.ZERO), e -> e.line, Types.STRING,
+                new LineHealthDetector(directory, AlertThresholds.defaults(), Duration.ZERO), e -> e.line, Types.STRING,
                 DirectoryBroadcast.DIRECTORY);
         harness.processBroadcastWatermark(Long.MAX_VALUE);
     }
@@ -57,7 +58,7 @@ class LineHealthDetectorHarnessTest {
         harness.close();
         Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new LineHealthDetector(directory, AlertThresholds.defaults(), 5, watermarkLag), e -> e.line, Types.STRING,
+                new LineHealthDetector(directory, AlertThresholds.defaults(), watermarkLag), e -> e.line, Types.STRING,
                 DirectoryBroadcast.DIRECTORY);
         harness.processBroadcastWatermark(Long.MAX_VALUE);
     }
@@ -78,7 +79,7 @@ class LineHealthDetectorHarnessTest {
         if (outcome == Outcome.ANSWERED) {
             cdr.setAnswerTime(Instant.ofEpochMilli(start + 10_000));
         }
-        harness.processElement(LineEvent.call(cdr.build()), start);
+        harness.processElement(LineEvent.call(callLine, Attempt.of(cdr.build())), start);
     }
 
     private int stateEntries() {
@@ -310,7 +311,7 @@ class LineHealthDetectorHarnessTest {
         Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
         KeyedBroadcastOperatorTestHarness<String, LineEvent, Directory, Alert> h =
                 new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
-                        new LineHealthDetector(directory, AlertThresholds.defaults(), 5, Duration.ZERO),
+                        new LineHealthDetector(directory, AlertThresholds.defaults(), Duration.ZERO),
                         List.of(DirectoryBroadcast.DIRECTORY)), e -> e.line, Types.STRING, 1, 1, 0);
         h.initializeState(checkpoint);
         h.open();

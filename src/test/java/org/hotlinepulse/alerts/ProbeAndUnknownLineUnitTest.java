@@ -1,5 +1,6 @@
 package org.hotlinepulse.alerts;
 
+import org.hotlinepulse.pipeline.Attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotlinepulse.alerts.AlertScenario.at;
 import static org.hotlinepulse.avro.Outcome.ANSWERED;

@@ -215,8 +215,9 @@ class LineWindowsHarnessTest {
         });
         assertThat(harness.getSideOutput(LineWindows.FIRST_SEEN))
                 .as("every CDR but the repeats goes on to the line-health detectors")
-                .extracting(r -> r.getValue().cdr.getCallId())
-                .containsExactly("dup", "probe", "stranger");
+                .extracting(r -> r.getValue().line, r -> r.getValue().call.startTime(), r -> r.getValue().call.probe())
+                .containsExactly(tuple(LINE, T0 + 5_000, false), tuple(LINE, T0 + 7_000, true),
+                        tuple("099999999999", T0 + 8_000, false));
     }
 
     @Test

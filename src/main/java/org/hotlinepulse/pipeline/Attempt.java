@@ -1,4 +1,4 @@
-package org.hotlinepulse.alerts;
+package org.hotlinepulse.pipeline;
 
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
@@ -16,8 +16,8 @@ public record Attempt(long startTime, long endTime, Outcome outcome, boolean pro
     /** The source of a CDR that names none (DESIGN §3). */
     public static final String DEFAULT_SOURCE = "default";
 
-    /** DESIGN §4's default {@code short_abandon_seconds}. */
-    public static final int DEFAULT_SHORT_ABANDON_SECONDS = 5;
+    /** DESIGN §4's default {@code short_abandon_seconds}, in milliseconds. */
+    public static final long DEFAULT_SHORT_ABANDON_MS = 5_000;
 
     /** An attempt delivered by the default source. */
     public Attempt(long startTime, long endTime, Outcome outcome, boolean probe, boolean ivr, boolean shortAbandon) {
@@ -31,16 +31,16 @@ public record Attempt(long startTime, long endTime, Outcome outcome, boolean pro
 
     /** The attempt of a validated CDR, with the default short-abandon limit. */
     public static Attempt of(Cdr cdr) {
-        return of(cdr, DEFAULT_SHORT_ABANDON_SECONDS);
+        return of(cdr, DEFAULT_SHORT_ABANDON_MS);
     }
 
-    /** The attempt of a validated CDR; an ABANDONED call waiting less than {@code shortAbandonSeconds} is a short abandon. */
-    public static Attempt of(Cdr cdr, int shortAbandonSeconds) {
+    /** The attempt of a validated CDR; an ABANDONED call waiting less than {@code shortAbandonMs} is a short abandon. */
+    public static Attempt of(Cdr cdr, long shortAbandonMs) {
         Outcome outcome = cdr.getOutcome() != null ? cdr.getOutcome() : OutcomeDerivation.derive(cdr);
         long start = cdr.getStartTime().toEpochMilli();
         long end = cdr.getEndTime().toEpochMilli();
         long waitFrom = cdr.getQueueTime() != null ? cdr.getQueueTime().toEpochMilli() : start;
-        boolean shortAbandon = outcome == Outcome.ABANDONED && end - waitFrom < shortAbandonSeconds * 1000L;
+        boolean shortAbandon = outcome == Outcome.ABANDONED && end - waitFrom < shortAbandonMs;
         return new Attempt(start, end, outcome, cdr.getProbe(), cdr.getIvr(), shortAbandon, sourceOf(cdr));
     }
 
