@@ -7,11 +7,10 @@ import java.time.Duration;
  * The bookkeeping of a line's windows in plain Java, every time in epoch milliseconds: which
  * minute a CDR belongs to, whether it is late for every window, which window of a size a minute
  * rolls into and when a window closes, which call is a repeat, and when what is kept may be
- * forgotten. {@link LineWindows} keeps the windows in state and the timers these times name.
+ * forgotten. {@link LineLedger} keeps the windows, {@link LineWindows} the timer these times name.
  *
- * <p>A window closes at its last millisecond: a timer then stands for its close. Cleanups fall
- * on whole hours, so a line has a handful of cleanup timers at a time, not one per window; no
- * close ever does, a minute's last millisecond being one before a whole minute.
+ * <p>A window closes at its last millisecond. Cleanups fall on whole hours, so that a line's
+ * timer fires for forgetting about once an hour, not once per window.
  */
 final class WindowBook implements Serializable {
     private static final long MINUTE_MS = TumblingWindow.MINUTE_MS;
@@ -45,9 +44,9 @@ final class WindowBook implements Serializable {
         return closesAt(start, sizeMinutes) <= time;
     }
 
-    /** The start of the window of {@code sizeMinutes} that a timer at {@code timerTime} closes. */
-    static long closedBy(long timerTime, int sizeMinutes) {
-        return timerTime + 1 - sizeMinutes * MINUTE_MS;
+    /** The start of the window of {@code sizeMinutes} that closes at {@code time}, if one does. */
+    static long closedBy(long time, int sizeMinutes) {
+        return time + 1 - sizeMinutes * MINUTE_MS;
     }
 
     /**
@@ -88,11 +87,6 @@ final class WindowBook implements Serializable {
      */
     boolean isCallForgotten(long start, long cleanupTime) {
         return start < cleanupTime - duplicateHorizonMs - allowedLatenessMs - MINUTE_MS;
-    }
-
-    /** Whether a timer at {@code timerTime} is a cleanup (else it closes windows). */
-    static boolean isCleanup(long timerTime) {
-        return Math.floorMod(timerTime, CLEANUP_BUCKET_MS) == 0;
     }
 
     /** The first cleanup (a whole hour) after {@code notBefore}. */

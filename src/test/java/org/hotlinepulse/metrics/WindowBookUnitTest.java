@@ -93,13 +93,4 @@ class WindowBookUnitTest {
         assertThat(BOOK.cleanupOfCall(start)).isEqualTo(at("2026-10-13T13:00:00Z"));
         assertThat(BOOK.isCallForgotten(start, BOOK.cleanupOfCall(start))).isTrue();
     }
-
-    @Test
-    void cleanupsFallOnWholeHoursAndClosesNever() {
-        long hour = at("2026-10-12T13:00:00Z");
-        assertThat(WindowBook.isCleanup(hour - 1)).isFalse();
-        assertThat(WindowBook.isCleanup(hour)).isTrue();
-        assertThat(WindowBook.isCleanup(hour + 1)).isFalse();
-        assertThat(WindowBook.isCleanup(WindowBook.closesAt(at("2026-10-12T12:00:00Z"), 60))).isFalse();
-    }
 }
