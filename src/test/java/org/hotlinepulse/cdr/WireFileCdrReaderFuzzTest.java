@@ -3,11 +3,8 @@ package org.hotlinepulse.cdr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Coverage-guided fuzzing of the wire file reader (length framing, then the Kafka topic's message decoding): every
@@ -17,23 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class WireFileCdrReaderFuzzTest {
 
-    private static Path file;
-
-    @BeforeAll
-    static void createFile() throws IOException {
-        file = Files.createTempFile("fuzz-", ".wire");
-    }
-
-    @AfterAll
-    static void deleteFile() throws IOException {
-        Files.deleteIfExists(file);
-    }
-
     @FuzzTest(maxDuration = "3m")
     void read(byte[] content) throws IOException {
-        Files.write(file, content);
-        try (CdrReader reader = new WireFileCdrReader(file, CdrFixtures.PSEUDONYMISER)) {
-            long atMost = (content.length + WireFileCdrReader.LENGTH_BYTES - 1) / WireFileCdrReader.LENGTH_BYTES;
+        long atMost = (content.length + WireFileCdrReader.LENGTH_BYTES - 1) / WireFileCdrReader.LENGTH_BYTES;
+        try (CdrReader reader = new WireFileCdrReader(new ByteArrayInputStream(content), "fuzz.wire",
+                CdrFixtures.PSEUDONYMISER)) {
             assertThat(DecodedRecords.readAllChecked(reader)).isLessThanOrEqualTo(atMost);
         }
     }
