@@ -21,6 +21,7 @@ import org.hotlinepulse.cdr.CdrJson;
 import org.hotlinepulse.simulate.SimulationSettings;
 import org.hotlinepulse.simulate.SyntheticDirectory;
 import org.hotlinepulse.simulate.TrafficSimulator;
+import org.hotlinepulse.simulate.WireFileCdrOutput;
 
 /**
  * Writes the same simulated calls (a healthy day of a synthetic directory: varied lines and callers, answered
@@ -72,6 +73,7 @@ public final class ParserInputFiles {
         Files.createDirectories(dir);
         Path jsonl = dir.resolve("cdrs.jsonl");
         Path avro = dir.resolve("cdrs.avro");
+        Path wire = dir.resolve("cdrs.wire");
         Path master = dir.resolve("Master.csv");
         Path queueLog = dir.resolve("queue_log");
         Path fsCsv = dir.resolve("freeswitch.csv");
@@ -90,13 +92,15 @@ public final class ParserInputFiles {
         long written = 0;
         try (Writer j = writer(jsonl); Writer m = writer(master); Writer q = writer(queueLog);
                 Writer fc = writer(fsCsv); Writer fj = writer(fsJson); Writer c = writer(carrier);
-                DataFileWriter<Cdr> a = new DataFileWriter<>(new SpecificDatumWriter<>(Cdr.class))) {
+                DataFileWriter<Cdr> a = new DataFileWriter<>(new SpecificDatumWriter<>(Cdr.class));
+                WireFileCdrOutput w = new WireFileCdrOutput(wire)) {
             a.create(Cdr.getClassSchema(), avro.toFile());
             c.write("CallRef,CallingNumber,CalledNumber,SetupTime,ConnectTime,ReleaseTime,Result,Cause\n");
             while (written < calls && simulator.hasNext()) {
                 Cdr cdr = simulator.next();
                 BenchCall call = new BenchCall(written, cdr, caller(random), NAMES[random.nextInt(NAMES.length)]);
                 a.append(cdr);
+                w.write(cdr);
                 j.write(jsonLine(call));
                 m.write(asterisk.masterCsv(call));
                 q.write(asterisk.queueLog(call));
@@ -113,6 +117,7 @@ public final class ParserInputFiles {
         return List.of(
                 new ParserInput("jsonl", CdrFormat.JSONL, jsonl, List.of(), CdrInputOptions.DEFAULTS, written),
                 new ParserInput("avro", CdrFormat.AVRO, avro, List.of(), CdrInputOptions.DEFAULTS, written),
+                new ParserInput("wire", CdrFormat.WIRE, wire, List.of(), CdrInputOptions.DEFAULTS, written),
                 new ParserInput("asterisk-csv", CdrFormat.ASTERISK_CSV, master, List.of(), pbx, written),
                 new ParserInput("asterisk-csv+queue_log", CdrFormat.ASTERISK_CSV, master, List.of(queueLog),
                         new CdrInputOptions(null, ZONE, List.of(queueLog.toString()), null), written),

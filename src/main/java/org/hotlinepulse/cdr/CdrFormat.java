@@ -17,6 +17,8 @@ public enum CdrFormat {
     JSONL("jsonl"),
     /** An Avro object container file of canonical CDRs written with any compatible version of cdr.avsc. */
     AVRO("avro"),
+    /** Length-prefixed CDR messages of the Kafka wire format, Avro single-object encoded ({@link WireFileCdrReader}). */
+    WIRE("wire"),
     /** Asterisk cdr_csv Master.csv, optionally joined with queue_log files (docs/pbx-formats.md). */
     ASTERISK_CSV("asterisk-csv"),
     /** Any other CSV (carriers, call-centre vendors) read with a YAML column mapping (docs/pbx-formats.md). */
@@ -45,7 +47,7 @@ public enum CdrFormat {
      * stable across runs and machines, so a configured key is required.
      */
     public boolean needsConfiguredKey() {
-        return this != JSONL && this != AVRO;
+        return this != JSONL && this != AVRO && this != WIRE;
     }
 
     /** The format with this command-line name (case and surrounding spaces ignored). */
@@ -107,6 +109,8 @@ public enum CdrFormat {
                 return new JsonLinesCdrReader(file, pseudonymiser);
             case AVRO:
                 return new AvroCdrReader(file, pseudonymiser);
+            case WIRE:
+                return new WireFileCdrReader(file, pseudonymiser);
             case ASTERISK_CSV:
                 return new AsteriskCsvReader(file, pseudonymiser, options);
             case MAPPED_CSV:

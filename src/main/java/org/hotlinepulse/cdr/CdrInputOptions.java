@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * What a reader of a PBX or vendor format needs besides the file: the zone its local times are written in, the
  * {@code source} to stamp on its records, the Asterisk queue_log files to join and the column-mapping file of
- * {@code mapped-csv}. The canonical formats (jsonl, avro) ignore it.
+ * {@code mapped-csv}. The canonical formats (jsonl, avro, wire) ignore it.
  *
  * @param source the {@code source} of every record, or null for the format's default (e.g. {@code asterisk})
  * @param zone the zone of local times in the input (Asterisk Master.csv, mapped CSV without offsets)

@@ -11,7 +11,7 @@ public class InputRecord {
 
     /** Input name, e.g. the file name "cdr-2026-10-12.jsonl". */
     public String origin;
-    /** 1-based line number (JSON Lines) or record number (Avro file). */
+    /** 1-based line number (JSON Lines) or record number (Avro and wire files). */
     public long position;
     /** The CDR, valid and with its outcome set; null when rejected. */
     public Cdr cdr;

@@ -30,7 +30,7 @@ final class ReplayCommand implements Callable<Integer> {
     List<Path> cdrFiles;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
-            description = "Format of the CDR files: jsonl, avro, asterisk-csv (Master.csv), mapped-csv, "
+            description = "Format of the CDR files: jsonl, avro, wire (length-prefixed Kafka messages), asterisk-csv (Master.csv), mapped-csv, "
                     + "freeswitch-csv or freeswitch-json (default: ${DEFAULT-VALUE}).")
     String format;
 

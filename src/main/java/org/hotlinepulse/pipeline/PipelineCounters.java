@@ -21,6 +21,12 @@ public final class PipelineCounters {
     public static final String LATE_FOR_RULES = "late_for_rules";
     /** CDRs to numbers missing from the directory that the rules did not watch: too many such numbers at once. */
     public static final String UNKNOWN_NUMBERS_UNWATCHED = "unknown_numbers_unwatched";
+    /**
+     * The wall-clock time, in epoch milliseconds, at which the job took its first record (the minimum over
+     * subtasks, accumulated by {@link RejectedRecordRouter}): where a bounded run's processing starts, after
+     * Flink's start-up.
+     */
+    public static final String FIRST_RECORD_AT = "first_record_at_ms";
 
     public final Count read;
     public final Count rejected;
@@ -44,6 +50,12 @@ public final class PipelineCounters {
     public static long total(Map<String, Object> accumulators, String name) {
         Object value = accumulators.get(name);
         return value == null ? 0 : (Long) value;
+    }
+
+    /** When the job took its first record ({@link #FIRST_RECORD_AT}), or -1 when it took none. */
+    public static long firstRecordAt(Map<String, Object> accumulators) {
+        Object value = accumulators.get(FIRST_RECORD_AT);
+        return value == null || (Long) value == Long.MAX_VALUE ? -1 : (Long) value;
     }
 
     /** One count, kept as a metric and as an accumulator. */

@@ -1,5 +1,6 @@
 package org.hotlinepulse.pipeline;
 
+import org.apache.flink.api.common.accumulators.LongMinimum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -15,14 +16,20 @@ public class RejectedRecordRouter extends ProcessFunction<InputRecord, InputReco
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<>("rejected") {};
 
     private transient PipelineCounters counters;
+    private transient LongMinimum firstRecordAt;
 
     @Override
     public void open(OpenContext openContext) {
         counters = new PipelineCounters(getRuntimeContext());
+        firstRecordAt = new LongMinimum();
+        getRuntimeContext().addAccumulator(PipelineCounters.FIRST_RECORD_AT, firstRecordAt);
     }
 
     @Override
     public void processElement(InputRecord record, Context ctx, Collector<InputRecord> out) {
+        if (firstRecordAt.getLocalValuePrimitive() == Long.MAX_VALUE) {
+            firstRecordAt.add(System.currentTimeMillis());
+        }
         counters.read.add(1);
         if (!record.isRejected()) {
             out.collect(record);

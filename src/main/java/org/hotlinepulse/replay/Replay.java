@@ -2,6 +2,7 @@ package org.hotlinepulse.replay;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
@@ -18,7 +19,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +38,9 @@ public final class Replay {
     private final CallerPseudonymiser pseudonymiser;
     private final Path outDir;
     private final int parallelism;
+    private Duration checkpointInterval;
+    private Path checkpointDir;
+    private boolean writeMetrics = true;
 
     public Replay(JobConfig config, Directory directory, List<Path> cdrFiles, CdrFormat format,
                   CallerPseudonymiser pseudonymiser, Path outDir, int parallelism) {
@@ -55,6 +61,22 @@ public final class Replay {
     }
 
     /**
+     * Takes checkpoints of all state into dir every interval, as the live job does: what a bounded run costs with
+     * the live job's fault tolerance. A replay does not restore from them.
+     */
+    public Replay checkpointingEvery(Duration interval, Path dir) {
+        this.checkpointInterval = interval;
+        this.checkpointDir = dir;
+        return this;
+    }
+
+    /** Counts the metrics rows and drops them instead of writing {@code metrics.csv}: the job without its writer. */
+    public Replay discardingMetrics() {
+        this.writeMetrics = false;
+        return this;
+    }
+
+    /**
      * Runs the job to the end of its input and returns what it counted.
      *
      * @throws ReplayFailedException when the job failed; its outputs are then removed
@@ -64,12 +86,19 @@ public final class Replay {
         Configuration flinkConfig = new Configuration();
         flinkConfig.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         flinkConfig.set(PipelineOptions.OBJECT_REUSE, true);
+        if (checkpointInterval != null) {
+            flinkConfig.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+            flinkConfig.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
+            // The sources of a bounded job finish long before the operators behind them: without this,
+            // checkpointing stops at that moment.
+            flinkConfig.set(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, true);
+        }
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
         if (parallelism > 0) {
             env.setParallelism(parallelism);
         }
-        ReplayOutputs outputs = new ReplayOutputs(outDir);
+        ReplayOutputs outputs = new ReplayOutputs(outDir, writeMetrics);
         new HotlineMetricsJob(config, directory,
                 new FileCdrSource(cdrFiles, format, inputOptions, pseudonymiser),
                 EventTime.ofInput(config.metrics().maxOutOfOrderness()), null, outputs)
@@ -85,8 +114,15 @@ public final class Replay {
         }
         outputs.writeAlertEpisodes();
         double seconds = (System.nanoTime() - started) / 1e9;
-        return ReplaySummary.of(result.getAllAccumulatorResults(),
-                dataLines(outDir.resolve(ReplayOutputs.METRICS)), seconds);
+        Map<String, Object> accumulators = result.getAllAccumulatorResults();
+        if (!writeMetrics) {
+            return ReplaySummary.of(accumulators, DiscardedMetricsRows.rows(accumulators), seconds,
+                    DiscardedMetricsRows.lastRowAt(accumulators));
+        }
+        Path metrics = outDir.resolve(ReplayOutputs.METRICS);
+        // The writer finishes the file after the last row, at the end of input: its time is when the rows were out.
+        return ReplaySummary.of(accumulators, dataLines(metrics), seconds,
+                Files.getLastModifiedTime(metrics).toMillis());
     }
 
     private static long dataLines(Path csv) {

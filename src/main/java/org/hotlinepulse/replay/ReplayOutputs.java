@@ -1,6 +1,7 @@
 package org.hotlinepulse.replay;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.hotlinepulse.alerts.AlertEpisodes;
 import org.hotlinepulse.alerts.AlertJson;
 import org.hotlinepulse.avro.Alert;
@@ -24,15 +25,28 @@ public final class ReplayOutputs implements JobSinks {
     static final String ALERT_CHANGES = "alerts.changes.jsonl";
 
     private final Path dir;
+    private final boolean writeMetrics;
 
+    /** The outputs of a replay, {@code metrics.csv} included. */
     public ReplayOutputs(Path dir) {
+        this(dir, true);
+    }
+
+    /** With writeMetrics false, metrics rows are counted and dropped ({@link DiscardedMetricsRows}). */
+    ReplayOutputs(Path dir, boolean writeMetrics) {
         this.dir = dir;
+        this.writeMetrics = writeMetrics;
     }
 
     @Override
     public void metrics(DataStream<WindowMetrics> rows) {
-        rows.sinkTo(new MetricsCsvFileSink(dir.resolve(METRICS)))
-                .name(METRICS).uid("metrics-csv").setParallelism(1);
+        if (writeMetrics) {
+            rows.sinkTo(new MetricsCsvFileSink(dir.resolve(METRICS)))
+                    .name(METRICS).uid("metrics-csv").setParallelism(1);
+        } else {
+            rows.map(new DiscardedMetricsRows()).name("count metrics rows").uid("metrics-row-count").setParallelism(1)
+                    .sinkTo(new DiscardingSink<>()).name("metrics discarded").uid("metrics-discarded").setParallelism(1);
+        }
     }
 
     @Override

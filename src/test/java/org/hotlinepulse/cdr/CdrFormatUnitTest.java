@@ -12,6 +12,7 @@ class CdrFormatUnitTest {
         assertThat(CdrFormat.fromName("jsonl")).isEqualTo(CdrFormat.JSONL);
         assertThat(CdrFormat.fromName("avro")).isEqualTo(CdrFormat.AVRO);
         assertThat(CdrFormat.fromName(" AVRO ")).isEqualTo(CdrFormat.AVRO);
+        assertThat(CdrFormat.fromName("wire")).isEqualTo(CdrFormat.WIRE);
         assertThat(CdrFormat.JSONL.cliName()).isEqualTo("jsonl");
         assertThat(CdrFormat.fromName("freeswitch-csv")).isEqualTo(CdrFormat.FREESWITCH_CSV);
         assertThat(CdrFormat.fromName("freeswitch-json")).isEqualTo(CdrFormat.FREESWITCH_JSON);
@@ -23,7 +24,7 @@ class CdrFormatUnitTest {
                 .hasMessage("unknown CDR format \"cisco-cdr\": valid formats are " + CdrFormat.validNames());
         assertThatThrownBy(() -> CdrFormat.fromName(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown CDR format \"null\": valid formats are " + CdrFormat.validNames());
-        assertThat(CdrFormat.validNames()).isEqualTo("jsonl, avro, asterisk-csv, mapped-csv, freeswitch-csv, freeswitch-json");
+        assertThat(CdrFormat.validNames()).isEqualTo("jsonl, avro, wire, asterisk-csv, mapped-csv, freeswitch-csv, freeswitch-json");
         assertThat(CdrFormat.FREESWITCH_JSON.needsConfiguredKey()).isTrue();
     }
 
@@ -33,6 +34,7 @@ class CdrFormatUnitTest {
         assertThat(CdrFormat.ASTERISK_CSV.needsConfiguredKey()).isTrue();
         assertThat(CdrFormat.JSONL.needsConfiguredKey()).isFalse();
         assertThat(CdrFormat.AVRO.needsConfiguredKey()).isFalse();
+        assertThat(CdrFormat.WIRE.needsConfiguredKey()).isFalse();
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The committed seed corpus of the fuzz tests ({@code src/test/resources/.../*FuzzTestInputs/<method>/}) holds the
- * inputs that crashed the decoders before issue 12, so that every normal test run replays them. This test keeps the
+ * inputs that crashed the decoders before issue 12 and the framing attacks on wire files, so that every normal test
+ * run replays them. This test keeps the
  * files equal to what {@link HostileInputs} builds; {@code -Dhotlinepulse.writeFuzzSeeds=true} rewrites them.
  */
 class FuzzSeedsUnitTest {
@@ -58,6 +59,16 @@ class FuzzSeedsUnitTest {
         seeds.put(jsonl.resolve("mixed.jsonl"), utf8("\uFEFF" + CdrJson.toJson(good.get(0)) + "\r\n\n  \n"
                 + "{\"call_id\":\"x\",\"line\":\"+8637\",\"start_time\":1760230000000,\"end_time\":\"2026-10-12T09:05:00+08:00\","
                 + "\"caller_hash\":\"+86 138 0013 8000\",\"satisfaction\":9}\n[1,2]\n{\"call_id\":\n\u0000\u00ff"));
+
+        Path wire = RESOURCES.resolve("cdr/WireFileCdrReaderFuzzTestInputs/read");
+        byte[][] messages = good.stream().map(CdrWireFormat::encode).toArray(byte[][]::new);
+        seeds.put(wire.resolve("valid.wire"), HostileInputs.wireFile(messages));
+        seeds.put(wire.resolve("mixed.wire"), HostileInputs.wireFile(messages[0],
+                HostileInputs.messageDeclaringString(HostileInputs.AVRO_MAX_ARRAY), utf8("{\"caller\":\"13800001234\"}"),
+                CdrWireFormat.encode(CdrFixtures.cdr().callerHash("13800001234").satisfaction(9).buildUnchecked()),
+                new byte[0], messages[1]));
+        seeds.put(wire.resolve("lying-length-4gb.wire"), HostileInputs.concat(HostileInputs.wireFile(messages[0]),
+                HostileInputs.wireLength(0xFFFF_FFFFL)));
 
         Path yaml = RESOURCES.resolve("directory/DirectoryYamlLoaderFuzzTestInputs/parse");
         seeds.put(yaml.resolve("zhengzhou.yaml"), Files.readAllBytes(Path.of("src/test/resources/directory/zhengzhou.yaml")));

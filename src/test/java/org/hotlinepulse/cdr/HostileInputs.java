@@ -113,6 +113,30 @@ public final class HostileInputs {
         return avroFileOfSchema(reading, record);
     }
 
+    /** A wire file: each message after its length as a 4-byte big-endian int (docs/cdr-formats.md). */
+    public static byte[] wireFile(byte[]... messages) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] message : messages) {
+            out.writeBytes(wireLength(message.length));
+            out.writeBytes(message);
+        }
+        return out.toByteArray();
+    }
+
+    /** The parts one after another. */
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    /** The 4-byte big-endian length prefix of a wire file's record. */
+    public static byte[] wireLength(long length) {
+        return new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
+    }
+
     static byte[] encode(List<Cdr> cdrs) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchParsersCommandTest {
 
-    private static final List<String> INPUTS = List.of("jsonl", "avro", "asterisk-csv", "asterisk-csv+queue_log",
+    private static final List<String> INPUTS = List.of("jsonl", "avro", "wire", "asterisk-csv", "asterisk-csv+queue_log",
             "freeswitch-csv", "freeswitch-json", "mapped-csv");
 
     @TempDir
