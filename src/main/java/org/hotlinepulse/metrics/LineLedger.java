@@ -88,8 +88,18 @@ public class LineLedger {
     }
 
     /**
+     * Notes that event time has reached {@code watermark} for this line when nothing is due
+     * before it (the line's timer, at {@link #nextDue}, has not fired): the cheap form of
+     * {@link #closeUpTo} for every CDR.
+     */
+    void reach(long watermark) {
+        passed = Math.max(passed, watermark);
+    }
+
+    /**
      * Counts a CDR of the minute starting at {@code minute}, which must not be late for every
-     * window ({@link WindowBook#isLateForEveryWindow}), after {@link #closeUpTo} the watermark.
+     * window ({@link WindowBook#isLateForEveryWindow}), once event time has reached the watermark
+     * ({@link #closeUpTo} or {@link #reach}).
      * A CDR of a closed minute updates every window it falls in at once: the closed ones send
      * their corrected rows, the minute's department windows get the CDR's counts.
      */

@@ -113,8 +113,8 @@ public class LineWindows
         }
         ctx.output(FIRST_SEEN, LineEvent.call(cdr.getLine(), Attempt.of(cdr, settings.shortAbandonMs())));
         Line line = directory(ctx).line(cdr.getLine());
-        RowsOut rows = new RowsOut(line, ctx, out);
-        ledger.closeUpTo(ctx.timerService().currentWatermark(), line != null, book, rows);
+        // Timers fire before later records: whatever was due up to the watermark has been done.
+        ledger.reach(ctx.timerService().currentWatermark());
         if (line == null) {
             if (!cdr.getProbe()) {
                 counters.unknownLine.add(1);
@@ -126,7 +126,7 @@ public class LineWindows
                             + Instant.ofEpochMilli(ledger.passed) + ")",
                     CdrJson.toJson(cdr), CdrWireFormat.encode(cdr)));
         } else {
-            ledger.count(cdr, WindowBook.minuteOf(start), settings, rows);
+            ledger.count(cdr, WindowBook.minuteOf(start), settings, new RowsOut(line, ctx, out));
         }
         schedule(ledger, ctx);
         ledgers.update(ledger);
