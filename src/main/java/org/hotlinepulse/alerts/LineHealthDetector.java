@@ -16,6 +16,7 @@ import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.pipeline.DirectoryBroadcast;
 import org.hotlinepulse.pipeline.Attempt;
 import org.hotlinepulse.pipeline.LineEvent;
+import org.hotlinepulse.pipeline.OneTimerPerKey;
 import org.hotlinepulse.pipeline.PipelineCounters;
 
 import java.time.Duration;
@@ -172,23 +173,11 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
 
     /** Keeps one timer for the key, at its first waiting call or its rules' next moment. */
     private static void schedule(LineWatch w, ReadOnlyContext ctx) {
-        long next = Math.min(w.firstWaiting(), w.ruleDue);
-        if (next == w.timer) {
-            return;
-        }
-        if (w.timer != LineWatch.NONE) {
-            ctx.timerService().deleteEventTimeTimer(w.timer);
-        }
-        if (next != LineWatch.NONE) {
-            ctx.timerService().registerEventTimeTimer(next);
-        }
-        w.timer = next;
+        w.timer = OneTimerPerKey.move(ctx.timerService(), w.timer, Math.min(w.firstWaiting(), w.ruleDue));
     }
 
     private void forget(LineWatch w, OnTimerContext ctx) {
-        if (w.timer != LineWatch.NONE) {
-            ctx.timerService().deleteEventTimeTimer(w.timer);
-        }
+        OneTimerPerKey.move(ctx.timerService(), w.timer, OneTimerPerKey.NONE);
         watch.clear();
         unknownNumbersWatched = Math.max(0, unknownNumbersWatched - 1);
     }

@@ -1,6 +1,7 @@
 package org.hotlinepulse.alerts;
 
 import org.hotlinepulse.pipeline.Attempt;
+import org.hotlinepulse.pipeline.OneTimerPerKey;
 
 import java.util.Arrays;
 
@@ -11,7 +12,7 @@ import java.util.Arrays;
  */
 public class LineWatch {
     /** {@link #timer} and {@link #ruleDue} when there is none. */
-    public static final long NONE = Long.MAX_VALUE;
+    public static final long NONE = OneTimerPerKey.NONE;
 
     public LineHealth health = new LineHealth();
     /** Calls not yet judged, by start_time; calls starting at the same moment in arrival order. */

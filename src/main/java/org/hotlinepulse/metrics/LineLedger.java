@@ -1,6 +1,7 @@
 package org.hotlinepulse.metrics;
 
 import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.pipeline.OneTimerPerKey;
 
 /**
  * Everything {@link LineWindows} keeps for one line, in one keyed value so that a CDR or a timer
@@ -14,18 +15,16 @@ import org.hotlinepulse.avro.Cdr;
  * window whose row was already sent, and never sent again.
  */
 public class LineLedger {
-    /** {@link #timer} when none is registered. */
-    public static final long NONE = Long.MAX_VALUE;
     /** A moment that never comes: nothing is due. */
-    static final long NEVER = Long.MAX_VALUE;
+    static final long NEVER = OneTimerPerKey.NONE;
 
     /** The windows by size: the minutes first, then each larger size. */
     public WindowSeries[] series;
     public SeenCalls seen = new SeenCalls();
     /** Every window closing at or before this has closed (its row sent, a minute rolled up). */
     public long passed = Long.MIN_VALUE;
-    /** The event-time timer registered for this line, or {@link #NONE}. */
-    public long timer = NONE;
+    /** The event-time timer registered for this line, or {@link OneTimerPerKey#NONE}. */
+    public long timer = OneTimerPerKey.NONE;
 
     public LineLedger() {}
 

@@ -18,6 +18,7 @@ import org.hotlinepulse.directory.Line;
 import org.hotlinepulse.pipeline.Attempt;
 import org.hotlinepulse.pipeline.DirectoryBroadcast;
 import org.hotlinepulse.pipeline.LineEvent;
+import org.hotlinepulse.pipeline.OneTimerPerKey;
 import org.hotlinepulse.pipeline.PipelineCounters;
 
 import java.time.Duration;
@@ -137,7 +138,7 @@ public class LineWindows
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<WindowMetrics> out)
             throws Exception {
         LineLedger ledger = ledgers.value();
-        ledger.timer = LineLedger.NONE;
+        ledger.timer = OneTimerPerKey.NONE;
         Line line = directory(ctx).line(ctx.getCurrentKey());
         ledger.closeUpTo(ctx.timerService().currentWatermark(), line != null, book, new RowsOut(line, ctx, out));
         if (ledger.isEmpty()) {
@@ -150,17 +151,7 @@ public class LineWindows
     }
 
     private void schedule(LineLedger ledger, ReadOnlyContext ctx) {
-        long due = ledger.nextDue(book);
-        if (due == ledger.timer) {
-            return;
-        }
-        if (ledger.timer != LineLedger.NONE) {
-            ctx.timerService().deleteEventTimeTimer(ledger.timer);
-        }
-        if (due != LineLedger.NONE) {
-            ctx.timerService().registerEventTimeTimer(due);
-        }
-        ledger.timer = due;
+        ledger.timer = OneTimerPerKey.move(ctx.timerService(), ledger.timer, ledger.nextDue(book));
     }
 
     /** Sends a line's rows and minute counts; a window without a non-probe CDR has no row (DESIGN §4). */

@@ -1,13 +1,8 @@
 package org.hotlinepulse.metrics;
 
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
+import org.hotlinepulse.testing.PojoRoundTrip;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -126,19 +121,12 @@ class LineLedgerUnitTest {
 
     @Test
     void theLedgerIsAFlinkPojoThatRoundTripsThroughItsSerializer() throws IOException {
-        TypeInformation<LineLedger> type = TypeInformation.of(LineLedger.class);
-        assertThat(type).isInstanceOf(PojoTypeInfo.class);
-        SerializerConfigImpl config = new SerializerConfigImpl();
-        config.setGenericTypes(false);
-        TypeSerializer<LineLedger> serializer = type.createSerializer(config);
         ledger.isRepeat("c1", T0, BOOK);
         count(T0, Long.MIN_VALUE);
         count(T0 + 20 * MINUTE, T0 + MINUTE);
         sent.clear();
 
-        DataOutputSerializer out = new DataOutputSerializer(1024);
-        serializer.serialize(ledger, out);
-        LineLedger copy = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        LineLedger copy = PojoRoundTrip.of(LineLedger.class, ledger);
 
         assertThat(copy.passed).isEqualTo(T0 + MINUTE);
         assertThat(copy.isRepeat("c1", T0, BOOK)).isTrue();

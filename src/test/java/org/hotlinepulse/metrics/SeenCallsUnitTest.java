@@ -1,11 +1,6 @@
 package org.hotlinepulse.metrics;
 
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
+import org.hotlinepulse.testing.PojoRoundTrip;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -67,18 +62,11 @@ class SeenCallsUnitTest {
 
     @Test
     void theTableIsAFlinkPojoThatRoundTripsThroughItsSerializer() throws IOException {
-        TypeInformation<SeenCalls> type = TypeInformation.of(SeenCalls.class);
-        assertThat(type).isInstanceOf(PojoTypeInfo.class);
-        SerializerConfigImpl config = new SerializerConfigImpl();
-        config.setGenericTypes(false);
-        TypeSerializer<SeenCalls> serializer = type.createSerializer(config);
         SeenCalls seen = new SeenCalls();
         for (int i = 0; i < 20; i++) {
             seen.checkAndAdd("c" + i, T0 + i, BOOK);
         }
-        DataOutputSerializer out = new DataOutputSerializer(512);
-        serializer.serialize(seen, out);
-        SeenCalls copy = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        SeenCalls copy = PojoRoundTrip.of(SeenCalls.class, seen);
         for (int i = 0; i < 20; i++) {
             assertThat(copy.checkAndAdd("c" + i, T0 + i, BOOK)).isTrue();
         }
