@@ -65,7 +65,8 @@ class FuzzSeedsUnitTest {
         seeds.put(wire.resolve("valid.wire"), HostileInputs.wireFile(messages));
         seeds.put(wire.resolve("mixed.wire"), HostileInputs.wireFile(messages[0],
                 HostileInputs.messageDeclaringString(HostileInputs.AVRO_MAX_ARRAY), utf8("{\"caller\":\"13800001234\"}"),
-                CdrWireFormat.encode(CdrFixtures.cdr().callerHash("13800001234").satisfaction(9).buildUnchecked()),
+                CdrWireFormat.encode(CdrFixtures.cdr().callId("raw-caller").callerHash("13800001234").satisfaction(9)
+                        .buildUnchecked()),
                 new byte[0], messages[1]));
         seeds.put(wire.resolve("lying-length-4gb.wire"), HostileInputs.concat(HostileInputs.wireFile(messages[0]),
                 HostileInputs.wireLength(0xFFFF_FFFFL)));
