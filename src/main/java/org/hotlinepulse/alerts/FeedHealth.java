@@ -66,11 +66,6 @@ public final class FeedHealth implements Serializable {
         return Math.addExact(start - Math.floorMod(start, STEP_MS), STEP_MS);
     }
 
-    /** Whether {@code start} is later than the start time kept so far ({@code null}: none), and replaces it. */
-    public static boolean isLater(long start, Long kept) {
-        return kept == null || start > kept;
-    }
-
     /**
      * The earliest moment a feed last heard at {@code lastHeard} could be stale, {@code staleMinutes}
      * after it (the check then walks the service hours for the exact moment); Long.MAX_VALUE if never.
@@ -79,9 +74,9 @@ public final class FeedHealth implements Serializable {
         return SaturatingTime.plus(lastHeard, staleMs);
     }
 
-    /** Whether the check scheduled at {@code scheduled} ({@code null}: none) must move to {@code next}. */
-    public static boolean movesCheck(Long scheduled, long next) {
-        return next != Long.MAX_VALUE && (scheduled == null || scheduled < next);
+    /** Whether the check scheduled at {@code scheduled} ({@link FeedWatch#NONE}: none) must move to {@code next}. */
+    public static boolean movesCheck(long scheduled, long next) {
+        return next != Long.MAX_VALUE && scheduled < next;
     }
 
     /**
@@ -102,9 +97,9 @@ public final class FeedHealth implements Serializable {
         return declaredFeeds.isEmpty() ? lastHeard + FORGET_UNDECLARED_AFTER.toMillis() : Long.MAX_VALUE;
     }
 
-    /** Whether a feed last heard at {@code lastHeard} ({@code null}: never) is forgotten at {@code now}. */
-    public boolean isForgottenAt(Long lastHeard, long now) {
-        return lastHeard != null && forgetsAt(lastHeard) == now;
+    /** Whether a feed last heard at {@code lastHeard} ({@link FeedWatch#NONE}: never) is forgotten at {@code now}. */
+    public boolean isForgottenAt(long lastHeard, long now) {
+        return lastHeard != FeedWatch.NONE && forgetsAt(lastHeard) == now;
     }
 
     /** The FIRING change of a feed stale since {@code since}, last heard at {@code lastHeard}. */

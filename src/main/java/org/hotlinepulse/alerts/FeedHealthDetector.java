@@ -14,7 +14,11 @@ import org.hotlinepulse.directory.Line;
 import org.hotlinepulse.pipeline.DirectoryBroadcast;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * FEED_STALE (DESIGN §6), keyed by {@code source}. Every CDR of the feed, probes and unknown
@@ -29,7 +33,9 @@ import java.util.List;
  * forgotten after {@link FeedHealth#FORGET_UNDECLARED_AFTER} without a CDR, an open episode then
  * resolved: one stray {@code source} value must not page, or hold state, for ever.
  *
- * <p>The decisions are {@link FeedHealth}'s; this function keeps their state and timers.
+ * <p>The decisions are {@link FeedHealth}'s; this function keeps their state ({@link FeedWatch}
+ * and the lines carried) and timers: one per second of traffic, one for the next check and one
+ * for forgetting.
  */
 public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, FeedEvent, Directory, Alert> {
     /** DESIGN §6's default: 10 service minutes without a CDR. */
@@ -38,11 +44,14 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
     private final Directory initialDirectory;
     private final FeedHealth rules;
 
-    private transient MapState<Long, Long> latestStartByStep;
-    private transient ValueState<Long> lastHeard;
-    private transient ValueState<Long> openSince;
-    private transient ValueState<Long> staleTimer;
+    private transient ValueState<FeedWatch> watches;
     private transient MapState<String, Boolean> carried;
+    /**
+     * The lines this instance has put into {@link #carried}, per feed: every CDR of a feed names a
+     * line, and nearly always one already recorded. Not checkpointed: after a restore a line is
+     * put once more, which changes nothing.
+     */
+    private transient Map<String, Set<String>> recordedCarried;
 
     /** {@code declaredFeeds} empty: every source is watched until forgotten. */
     public FeedHealthDetector(Directory directory, int staleMinutes, Collection<String> declaredFeeds) {
@@ -52,13 +61,10 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
 
     @Override
     public void open(OpenContext openContext) {
-        latestStartByStep = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("cdrs-awaiting-watermark", Types.LONG, Types.LONG));
-        lastHeard = getRuntimeContext().getState(new ValueStateDescriptor<>("last-heard", Types.LONG));
-        openSince = getRuntimeContext().getState(new ValueStateDescriptor<>("stale-since", Types.LONG));
-        staleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("stale-timer", Types.LONG));
+        watches = getRuntimeContext().getState(new ValueStateDescriptor<>("feed-watch", Types.POJO(FeedWatch.class)));
         carried = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("lines-carried", Types.STRING, Types.BOOLEAN));
+        recordedCarried = new HashMap<>();
     }
 
     @Override
@@ -71,50 +77,59 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
         if (!rules.watches(cdr.source)) {
             return;
         }
-        if (FeedHealth.carries(directory(ctx), cdr.line)) {
+        Set<String> recorded = recordedCarried.computeIfAbsent(cdr.source, source -> new HashSet<>());
+        if (!recorded.contains(cdr.line) && FeedHealth.carries(directory(ctx), cdr.line)) {
             carried.put(cdr.line, true);
+            recorded.add(cdr.line);
         }
+        FeedWatch watch = watch();
         long start = cdr.startTime;
         long watermark = ctx.timerService().currentWatermark();
         if (FeedHealth.isHeardAtOnce(start, watermark)) {
-            heard(start, watermark, ctx, out);
-            reschedule(ctx);
-            return;
+            heard(watch, start, watermark, ctx, out);
+            reschedule(watch, ctx);
+        } else {
+            long step = FeedHealth.heardAtStep(start);
+            if (watch.await(step, start)) {
+                ctx.timerService().registerEventTimeTimer(step);
+            }
         }
-        long step = FeedHealth.heardAtStep(start);
-        Long latest = latestStartByStep.get(step);
-        if (latest == null) {
-            ctx.timerService().registerEventTimeTimer(step);
-        }
-        if (FeedHealth.isLater(start, latest)) {
-            latestStartByStep.put(step, start);
-        }
+        watches.update(watch);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        Long latest = latestStartByStep.get(timestamp);
-        if (latest != null) {
-            latestStartByStep.remove(timestamp);
-            heard(latest, latest, ctx, out);
+        FeedWatch watch = watches.value();
+        if (watch == null) {
+            // A forget timer of an earlier last-heard moment, for a feed forgotten since.
+            return;
+        }
+        long latest = watch.take(timestamp);
+        if (latest != FeedWatch.NONE) {
+            heard(watch, latest, latest, ctx, out);
         }
         boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
-        Long last = lastHeard.value();
-        if (rules.isForgottenAt(last, timestamp) && !endOfInput) {
-            forget(timestamp, ctx, out);
+        if (rules.isForgottenAt(watch.lastHeard, timestamp) && !endOfInput) {
+            forget(watch, timestamp, ctx, out);
             return;
         }
-        Long scheduled = staleTimer.value();
-        if (scheduled != null && scheduled == timestamp && openSince.value() == null && !endOfInput) {
-            check(last, timestamp, ctx, out);
-            return;
+        if (watch.staleCheck == timestamp && !watch.isOpen() && !endOfInput) {
+            check(watch, timestamp, ctx, out);
+        } else {
+            reschedule(watch, ctx);
         }
-        reschedule(ctx);
+        watches.update(watch);
     }
 
-    /** The stale timer has fired: the feed is stale now, or the timer moves to when it will be. */
-    private void check(long last, long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        staleTimer.clear();
+    private FeedWatch watch() throws Exception {
+        FeedWatch watch = watches.value();
+        return watch != null ? watch : new FeedWatch();
+    }
+
+    /** The stale check has come: the feed is stale now, or the check moves to when it will be. */
+    private void check(FeedWatch watch, long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        watch.staleCheck = FeedWatch.NONE;
+        long last = watch.lastHeard;
         if (rules.forgetsAt(last) != Long.MAX_VALUE) {
             ctx.timerService().registerEventTimeTimer(rules.forgetsAt(last));
         }
@@ -122,58 +137,53 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
         List<Line> lines = FeedHealth.carriedLines(carried.keys(), directory);
         long due = rules.staleAt(last, lines, directory);
         if (FeedHealth.isStale(due, timestamp)) {
-            openSince.update(due);
+            watch.openSince = due;
             out.collect(rules.stale(ctx.getCurrentKey(), directory, due, last, lines.size()));
         } else if (due != FeedClock.NEVER) {
             ctx.timerService().registerEventTimeTimer(due);
-            staleTimer.update(due);
+            watch.staleCheck = due;
         }
     }
 
-    private void forget(long at, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        Long since = openSince.value();
-        if (since != null) {
-            out.collect(FeedHealth.forgotten(ctx.getCurrentKey(), directory(ctx), since, at));
+    private void forget(FeedWatch watch, long at, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        if (watch.isOpen()) {
+            out.collect(FeedHealth.forgotten(ctx.getCurrentKey(), directory(ctx), watch.openSince, at));
         }
-        Long scheduled = staleTimer.value();
-        if (scheduled != null) {
-            ctx.timerService().deleteEventTimeTimer(scheduled);
+        if (watch.staleCheck != FeedWatch.NONE) {
+            ctx.timerService().deleteEventTimeTimer(watch.staleCheck);
         }
-        lastHeard.clear();
-        openSince.clear();
-        staleTimer.clear();
+        for (long step : watch.steps) {
+            ctx.timerService().deleteEventTimeTimer(step);
+        }
+        watches.clear();
         carried.clear();
-        latestStartByStep.clear();
+        recordedCarried.remove(ctx.getCurrentKey());
     }
 
     /** The feed was heard at {@code start}; an open episode ends at {@code endsAt}. */
-    private void heard(long start, long endsAt, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-        if (FeedHealth.isLater(start, lastHeard.value())) {
-            lastHeard.update(start);
-        }
-        Long since = openSince.value();
-        if (since != null) {
-            out.collect(FeedHealth.resolved(ctx.getCurrentKey(), directory(ctx), since, endsAt));
-            openSince.clear();
+    private void heard(FeedWatch watch, long start, long endsAt, ReadOnlyContext ctx, Collector<Alert> out)
+            throws Exception {
+        watch.heard(start);
+        if (watch.isOpen()) {
+            out.collect(FeedHealth.resolved(ctx.getCurrentKey(), directory(ctx), watch.openSince, endsAt));
+            watch.openSince = FeedWatch.NONE;
         }
     }
 
     /** Keeps one timer at the earliest moment the feed could be stale. */
-    private void reschedule(ReadOnlyContext ctx) throws Exception {
-        Long last = lastHeard.value();
-        if (last == null || openSince.value() != null) {
+    private void reschedule(FeedWatch watch, ReadOnlyContext ctx) {
+        if (!watch.isHeard() || watch.isOpen()) {
             return;
         }
-        Long scheduled = staleTimer.value();
-        long next = rules.firstCheckAt(last);
-        if (!FeedHealth.movesCheck(scheduled, next)) {
+        long next = rules.firstCheckAt(watch.lastHeard);
+        if (!FeedHealth.movesCheck(watch.staleCheck, next)) {
             return;
         }
-        if (scheduled != null) {
-            ctx.timerService().deleteEventTimeTimer(scheduled);
+        if (watch.staleCheck != FeedWatch.NONE) {
+            ctx.timerService().deleteEventTimeTimer(watch.staleCheck);
         }
         ctx.timerService().registerEventTimeTimer(next);
-        staleTimer.update(next);
+        watch.staleCheck = next;
     }
 
     private Directory directory(ReadOnlyContext ctx) throws Exception {

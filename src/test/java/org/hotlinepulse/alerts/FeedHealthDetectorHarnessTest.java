@@ -1,6 +1,8 @@
 package org.hotlinepulse.alerts;
 
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -109,6 +111,42 @@ class FeedHealthDetectorHarnessTest {
             assertThat(a.getId()).isEqualTo(firing.getId());
             assertThat(a.getEndsAt()).isEqualTo(Instant.ofEpochMilli(at("2026-10-12T09:40:00")));
         });
+    }
+
+    @Test
+    void aRestoredDetectorKnowsTheLinesCarriedAndTheCdrsStillAheadOfTheWatermark() throws Exception {
+        cdr("037167890001", at("2026-10-12T09:00:00"), false);
+        cdr("037167890002", at("2026-10-12T09:00:00"), false);
+        harness.processWatermark(at("2026-10-12T09:00:30"));
+        cdr("037167890001", at("2026-10-12T09:04:00"), false);
+        OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = restored(checkpoint);
+        harness.processWatermark(at("2026-10-12T09:13:59"));
+        assertThat(alerts()).as("the CDR of 09:04, ahead of the watermark at the checkpoint, is heard").isEmpty();
+        harness.processWatermark(at("2026-10-12T09:20:00"));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.getStartsAt()).isEqualTo(Instant.ofEpochMilli(at("2026-10-12T09:14:00")));
+            assertThat(AlertText.split(a.getSummary())[1]).contains("(it carries 2 lines)");
+        });
+        cdr("037167890001", at("2026-10-12T09:21:00"), false);
+        harness.processWatermark(at("2026-10-12T09:22:00"));
+        assertThat(alerts()).extracting(Alert::getState).containsExactly(AlertState.RESOLVED);
+    }
+
+    /** A new detector restored from a checkpoint, as after a restart. */
+    private static KeyedBroadcastOperatorTestHarness<String, FeedEvent, Directory, Alert> restored(
+            OperatorSubtaskState checkpoint) throws Exception {
+        Directory directory = Directory.load(Path.of("src/test/resources/feeds/directory.yaml"));
+        KeyedBroadcastOperatorTestHarness<String, FeedEvent, Directory, Alert> h =
+                new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
+                        new FeedHealthDetector(directory, FeedHealthDetector.DEFAULT_STALE_MINUTES, List.of()),
+                        List.of(DirectoryBroadcast.DIRECTORY)), e -> e.source, Types.STRING, 1, 1, 0);
+        h.initializeState(checkpoint);
+        h.open();
+        h.processBroadcastWatermark(Long.MAX_VALUE);
+        return h;
     }
 
     @Test

@@ -69,14 +69,6 @@ class FeedHealthUnitTest {
     }
 
     @Test
-    void onlyALaterStartReplacesTheOneKept() {
-        assertThat(FeedHealth.isLater(5, null)).isTrue();
-        assertThat(FeedHealth.isLater(5, 4L)).isTrue();
-        assertThat(FeedHealth.isLater(5, 5L)).isFalse();
-        assertThat(FeedHealth.isLater(5, 6L)).isFalse();
-    }
-
-    @Test
     void theFirstCheckIsTenMinutesAfterTheLastCdrAndNeverPastTheEndOfTime() {
         long last = at("2026-10-12T09:00:00");
         assertThat(UNDECLARED.firstCheckAt(last)).isEqualTo(last + TEN_MINUTES);
@@ -86,11 +78,11 @@ class FeedHealthUnitTest {
     @Test
     void theCheckOnlyEverMovesLater() {
         long next = at("2026-10-12T09:10:00");
-        assertThat(FeedHealth.movesCheck(null, next)).isTrue();
+        assertThat(FeedHealth.movesCheck(FeedWatch.NONE, next)).isTrue();
         assertThat(FeedHealth.movesCheck(next - 1, next)).isTrue();
         assertThat(FeedHealth.movesCheck(next, next)).isFalse();
         assertThat(FeedHealth.movesCheck(next + 1, next)).isFalse();
-        assertThat(FeedHealth.movesCheck(null, Long.MAX_VALUE)).as("never due").isFalse();
+        assertThat(FeedHealth.movesCheck(FeedWatch.NONE, Long.MAX_VALUE)).as("never due").isFalse();
     }
 
     @Test
@@ -117,7 +109,7 @@ class FeedHealthUnitTest {
         assertThat(UNDECLARED.isForgottenAt(last, last + DAY - 1)).isFalse();
         assertThat(UNDECLARED.isForgottenAt(last, last + DAY)).isTrue();
         assertThat(UNDECLARED.isForgottenAt(last, last + DAY + 1)).as("only its own timer forgets it").isFalse();
-        assertThat(UNDECLARED.isForgottenAt(null, last + DAY)).as("never heard").isFalse();
+        assertThat(UNDECLARED.isForgottenAt(FeedWatch.NONE, last + DAY)).as("never heard").isFalse();
     }
 
     @Test
