@@ -21,6 +21,11 @@ import java.util.Map;
  * RESOLVED that ends it. A SILENT (and a RESOLVED overtaking it) waits until the watermark
  * reaches its starts_at, by which time every FEED_STALE that started no later has arrived, so the
  * outcome does not depend on the order in which the two detectors' outputs interleave.
+ *
+ * <p>Bounds: a FEED_STALE episode is kept until the watermark passes its end (a SILENT reaches
+ * this function before the watermark that fired it, so none still to come can start before
+ * then); a held-back SILENT until its RESOLVED, at most one per line at a time; a SILENT waiting
+ * for the watermark until it passes its starts_at.
  */
 public class StaleFeedSilences extends KeyedProcessFunction<String, Alert, Alert> {
     private static final long OPEN = Long.MAX_VALUE;
@@ -55,7 +60,11 @@ public class StaleFeedSilences extends KeyedProcessFunction<String, Alert, Alert
     public void processElement(Alert alert, Context ctx, Collector<Alert> out) throws Exception {
         long startsAt = alert.getStartsAt().toEpochMilli();
         if (alert.getType() == AlertType.FEED_STALE) {
-            staleEpisodes.put(startsAt, alert.getEndsAt() == null ? OPEN : alert.getEndsAt().toEpochMilli());
+            long endsAt = alert.getEndsAt() == null ? OPEN : alert.getEndsAt().toEpochMilli();
+            staleEpisodes.put(startsAt, endsAt);
+            if (endsAt != OPEN) {
+                ctx.timerService().registerEventTimeTimer(endsAt);
+            }
             out.collect(alert);
         } else if (startsAt <= ctx.timerService().currentWatermark()) {
             judge(alert, out);
@@ -79,6 +88,20 @@ public class StaleFeedSilences extends KeyedProcessFunction<String, Alert, Alert
             for (Alert silent : due) {
                 judge(silent, out);
             }
+        }
+        forgetEpisodesEndedBy(timestamp);
+    }
+
+    private void forgetEpisodesEndedBy(long t) throws Exception {
+        List<Long> ended = new ArrayList<>();
+        for (Map.Entry<Long, Long> episode : staleEpisodes.entries()) {
+            if (episode.getValue() <= t) {
+                ended.add(episode.getKey());
+            }
+        }
+        // One by one: the map state releases its key with its last entry.
+        for (long startsAt : ended) {
+            staleEpisodes.remove(startsAt);
         }
     }
 

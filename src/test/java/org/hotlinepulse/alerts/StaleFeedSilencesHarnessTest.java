@@ -1,6 +1,9 @@
 package org.hotlinepulse.alerts;
 
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.hotlinepulse.avro.Alert;
@@ -90,6 +93,48 @@ class StaleFeedSilencesHarnessTest {
         send(alert(AlertType.SILENT, "037167890001", T + 5 * MINUTE, T + 60 * MINUTE));
         harness.processWatermark(T + 5 * MINUTE);
         assertThat(out()).containsExactly("FEED_STALE FIRING");
+    }
+
+    @Test
+    void anEpisodeIsForgottenOnceTheWatermarkHasPassedItsEnd() throws Exception {
+        send(alert(AlertType.FEED_STALE, FEED, T, null));
+        send(alert(AlertType.FEED_STALE, FEED, T, T + 10 * MINUTE));
+        harness.processWatermark(T + 10 * MINUTE - 1);
+        assertThat(keyedStateEntries()).as("the episode").isEqualTo(1);
+
+        harness.processWatermark(T + 10 * MINUTE);
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aRestoredFunctionStillHoldsBackTheSilencesOfAStaleFeedAndTheirResolution() throws Exception {
+        send(alert(AlertType.FEED_STALE, FEED, T, null));
+        send(alert(AlertType.SILENT, "037167890001", T + 5 * MINUTE, null));
+        send(alert(AlertType.SILENT, "037167890002", T + 6 * MINUTE, null));
+        harness.processWatermark(T + 5 * MINUTE);
+        assertThat(out()).containsExactly("FEED_STALE FIRING");
+        OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new StaleFeedSilences()),
+                StaleFeedSilences::feedOf, Types.STRING);
+        harness.initializeState(checkpoint);
+        harness.open();
+        harness.processWatermark(T + 6 * MINUTE);
+        send(alert(AlertType.SILENT, "037167890001", T + 5 * MINUTE, T + 31 * MINUTE));
+        send(alert(AlertType.SILENT, "037167890003", T + 7 * MINUTE, null));
+        send(alert(AlertType.FEED_STALE, FEED, T, T + 10 * MINUTE));
+        send(alert(AlertType.SILENT, "037167890004", T + 20 * MINUTE, null));
+        harness.processWatermark(T + 20 * MINUTE);
+
+        assertThat(out()).as("held back before the checkpoint, waiting across it, and after it: only the "
+                        + "silence after the feed recovered pages")
+                .containsExactly("FEED_STALE RESOLVED", "SILENT FIRING 037167890004");
+    }
+
+    private int keyedStateEntries() {
+        return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend()).numKeyValueStateEntries();
     }
 
     @Test
