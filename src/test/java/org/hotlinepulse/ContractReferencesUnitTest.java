@@ -67,7 +67,7 @@ class ContractReferencesUnitTest {
     private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s+(?:name|id)=\"([^\"]+)\"");
 
     @Test
-    void noTextFileReferstoFilesOutsideTheRepository() throws IOException {
+    void noTextFileRefersToFilesOutsideTheRepository() throws IOException {
         List<String> hits = new ArrayList<>();
         for (Path file : textFiles()) {
             String path = slashed(file);
