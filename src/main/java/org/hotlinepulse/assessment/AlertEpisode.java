@@ -5,7 +5,7 @@ import org.hotlinepulse.avro.AlertType;
 import java.time.Instant;
 
 /**
- * One alert episode (DESIGN §6) as the assessment reads it from {@code alerts.jsonl} or the
+ * One alert episode (contract §6) as the assessment reads it from {@code alerts.jsonl} or the
  * {@code alerts} table.
  *
  * @param line the line number; null for FEED_STALE

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The assessment as CSV (DESIGN §10): UTF-8 with a byte order mark, so spreadsheet programs read
+ * The assessment as CSV (contract §10): UTF-8 with a byte order mark, so spreadsheet programs read
  * Chinese names correctly; a header of the report language's labels, then one row per department
  * in rank order with the month, the version and every {@link AssessmentColumns} value.
  */

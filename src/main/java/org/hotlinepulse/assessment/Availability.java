@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A department's availability (DESIGN §10): of its scheduled service time (the union of its
+ * A department's availability (contract §10): of its scheduled service time (the union of its
  * lines' service hours, planned closures excluded, over the days assessed), the share during
  * which none of its lines in service had an outage episode open.
  */

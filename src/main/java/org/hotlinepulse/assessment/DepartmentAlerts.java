@@ -24,7 +24,7 @@ import java.util.TreeSet;
 public record DepartmentAlerts(Map<AlertType, Integer> byType, int resolvedOutages, long resolveMillisSum,
                                int openOutages, Set<String> linesOutOfService) {
 
-    /** The types a department's lines can have, in the order reports list them (DESIGN §6). */
+    /** The types a department's lines can have, in the order reports list them (contract §6). */
     public static final List<AlertType> LINE_TYPES = List.of(AlertType.OUT_OF_SERVICE, AlertType.CONSTANT_BUSY,
             AlertType.UNANSWERED, AlertType.SILENT, AlertType.HIGH_ABANDONMENT, AlertType.PROBE_FAILED);
 

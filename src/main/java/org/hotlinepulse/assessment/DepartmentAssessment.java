@@ -8,7 +8,7 @@ import org.hotlinepulse.metrics.Rates;
 import java.math.BigDecimal;
 
 /**
- * One department's scorecard for a month (DESIGN §10): summed counts, rates recomputed from them,
+ * One department's scorecard for a month (contract §10): summed counts, rates recomputed from them,
  * the assessment figures, availability, alerts, and its composite score and rank.
  *
  * @param linesWorking listed lines with at least one connected call or probe in the month and no
@@ -27,7 +27,7 @@ public record DepartmentAssessment(Department department, int linesListed, int l
         return new Ratio(linesWorking, linesListed);
     }
 
-    /** The DESIGN §4 rates of the in-service counts; answer_rate is 接听率. */
+    /** The contract §4 rates of the in-service counts; answer_rate is 接听率. */
     public Rates rates() {
         return Rates.of(inService);
     }

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * Computes the monthly assessment of DESIGN §10 from an {@link AssessmentSource}: sums the line
+ * Computes the monthly assessment of contract §10 from an {@link AssessmentSource}: sums the line
  * windows per department (in and out of service hours), recomputes every rate from the sums,
  * measures availability and time to resolve from the alert episodes over the days that have
  * data, and scores and ranks the departments.

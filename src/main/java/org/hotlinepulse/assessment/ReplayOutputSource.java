@@ -25,7 +25,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * A replay's output folder as the source of an assessment (DESIGN §7): the line rows of {@code
+ * A replay's output folder as the source of an assessment (contract §7): the line rows of {@code
  * metrics.csv} (with their probe counts where the file has them) and the episodes of {@code
  * alerts.jsonl} (absent: no alerts), with the directory the replay ran on.
  */

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Each listed line's scheduled service time in a month: its service hours on the directory's
  * calendar (holidays, make-up workdays) minus its planned closures. It decides which metrics
- * windows count as traffic in service hours and is the denominator of availability (DESIGN §10).
+ * windows count as traffic in service hours and is the denominator of availability (contract §10).
  */
 final class ServiceSchedule {
     private final Map<String, List<TimeSpan>> scheduled = new HashMap<>();

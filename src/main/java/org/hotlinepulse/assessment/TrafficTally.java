@@ -13,9 +13,9 @@ import java.util.TreeSet;
 
 /**
  * Sums the line windows of a month per department of the directory, in and out of each line's
- * scheduled service time (DESIGN §10); counts are only ever added, rates are computed from the
+ * scheduled service time (contract §10); counts are only ever added, rates are computed from the
  * sums afterwards. Also notes which days have data and which lines showed they work: at least
- * one connected call or connected probe (DESIGN §10 number accuracy).
+ * one connected call or connected probe (contract §10 number accuracy).
  */
 final class TrafficTally {
     private final Directory directory;

@@ -11,7 +11,7 @@ import org.apache.avro.util.Utf8;
 /**
  * Avro binary decoding of bytes already in memory (one Kafka message, one container-file block) that never
  * allocates more than the bytes it reads: every declared string or bytes length and every declared item count of
- * an array or map is checked against the bytes left before anything is allocated (DESIGN §3). Avro's own
+ * an array or map is checked against the bytes left before anything is allocated (contract §3). Avro's own
  * {@code BinaryDecoder} allocates what a length declares first and fails afterwards, or depends on the global
  * {@code org.apache.avro.limits.*} system properties, which would have to be set in every JVM that decodes.
  *

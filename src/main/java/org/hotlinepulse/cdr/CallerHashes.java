@@ -1,7 +1,7 @@
 package org.hotlinepulse.cdr;
 
 /**
- * The one rule for {@code caller_hash} (DESIGN §3): a value is a pseudonym when it is exactly 64
+ * The one rule for {@code caller_hash} (contract §3): a value is a pseudonym when it is exactly 64
  * lowercase hexadecimal characters, the form {@link CallerPseudonymiser} writes. Anything else in
  * that field is taken for a raw caller number, whatever it looks like ({@code tel:138...},
  * {@code +86 138 0000 1234 (mobile)}, upper-case hex): a reader holding the key hashes it, and

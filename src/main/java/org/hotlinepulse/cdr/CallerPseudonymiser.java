@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Replaces a caller number with its keyed hash (HMAC-SHA-256, lowercase hex), so that repeat callers can be
- * recognised without anyone learning the number (DESIGN §9). Thread-safe; serialisable so that a Flink job ships
+ * recognised without anyone learning the number (contract §9). Thread-safe; serialisable so that a Flink job ships
  * the same key to every task.
  */
 public final class CallerPseudonymiser implements Serializable {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.hotlinepulse.avro.Cdr;
 
 /**
- * The canonical JSON form of a CDR, field names as in DESIGN §3: one JSON Lines record, a rejected or late
+ * The canonical JSON form of a CDR, field names as in contract §3: one JSON Lines record, a rejected or late
  * record's {@code record}, a test fixture. {@link #toJson} and {@link #parseLine} are inverses for valid CDRs.
  */
 public final class CdrJson {

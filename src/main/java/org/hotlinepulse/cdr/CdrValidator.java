@@ -6,7 +6,7 @@ import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 
 /**
- * Checks a canonical CDR against the rules of DESIGN §3 that no schema can express (non-empty ids, times in
+ * Checks a canonical CDR against the rules of contract §3 that no schema can express (non-empty ids, times in
  * order, an outcome consistent with the answer time, value ranges), for every input format and the Kafka source
  * alike. The rules and their reason texts are listed in docs/cdr-formats.md.
  */

@@ -24,7 +24,7 @@ public final class CdrWireFormat {
     /** Released versions of {@code schemas/cdr.avsc}, oldest first, as kept in the jar. */
     static final List<String> RELEASED = List.of("/schemas/released/v1/cdr.avsc");
 
-    /** DESIGN §3: a CDR message is at most 64 KiB; a real one is about a hundred bytes. */
+    /** Contract §3: a CDR message is at most 64 KiB; a real one is about a hundred bytes. */
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
     private static final int HEADER_BYTES = 10;

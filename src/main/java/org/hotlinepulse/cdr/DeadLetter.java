@@ -37,7 +37,7 @@ public class DeadLetter {
         this.payload = payload;
     }
 
-    /** One line of {@code rejected.jsonl} or {@code late.jsonl} (DESIGN §7). */
+    /** One line of {@code rejected.jsonl} or {@code late.jsonl} (contract §7). */
     public String toJsonLine() {
         StringWriter out = new StringWriter(256);
         try (JsonGenerator json = JSON.createGenerator(out)) {

@@ -5,13 +5,13 @@ import org.hotlinepulse.avro.Outcome;
 
 /**
  * Derives the outcome of a CDR that arrived without one, from its answer time, Q.850 release cause and
- * releasing side, exactly as DESIGN §3 orders the rules.
+ * releasing side, exactly as contract §3 orders the rules.
  */
 public final class OutcomeDerivation {
 
     private OutcomeDerivation() {}
 
-    /** The outcome DESIGN §3 assigns to this CDR; ignores any outcome the CDR already carries. */
+    /** The outcome contract §3 assigns to this CDR; ignores any outcome the CDR already carries. */
     public static Outcome derive(Cdr cdr) {
         if (cdr.getAnswerTime() != null) {
             return Outcome.ANSWERED;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.regex.Pattern;
 
 /**
- * Builds the {@code rawRecord} of a rejected PBX record as a JSON object free of caller numbers (DESIGN §9): the
+ * Builds the {@code rawRecord} of a rejected PBX record as a JSON object free of caller numbers (contract §9): the
  * caller number becomes {@code caller_hash}, the caller name is left out, and phone-number-like digit runs are
  * masked in every value except those shaped like a local time stamp or a uuid. No field is trusted by its name
  * alone: in a row with a shifted or extra column, any field may hold the caller's number.

@@ -19,10 +19,10 @@ import org.hotlinepulse.cdr.DeadLetter;
 import org.hotlinepulse.kafka.DeadLetterSerializer;
 
 /**
- * Publishes canonical CDRs to Kafka as DESIGN §3 says (Avro single-object encoding, key = the line in UTF-8) with
+ * Publishes canonical CDRs to Kafka as contract §3 says (Avro single-object encoding, key = the line in UTF-8) with
  * an idempotent producer and {@code acks=all}, and rejected records to the dead-letter topic in the job's own
  * layout (value = the record's JSON, headers reason, source, position) or, when a file is given, as JSON Lines of
- * DESIGN §7 into that file. A transactional output (for {@code --follow}) puts everything between two commits into
+ * contract §7 into that file. A transactional output (for {@code --follow}) puts everything between two commits into
  * one Kafka transaction with the positions record, keyed by its transactional id.
  */
 public final class KafkaIngestOutput implements IngestOutput {

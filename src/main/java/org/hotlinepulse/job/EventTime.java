@@ -14,7 +14,7 @@ import org.hotlinepulse.cdr.InputRecord;
 import java.time.Duration;
 
 /**
- * How the job's event time advances (DESIGN §4, §6).
+ * How the job's event time advances (contract §4, §6).
  *
  * <p>In {@code replay} it moves with the CDRs alone. In live mode each Kafka partition has its own
  * watermark, driven by its CDRs only ({@link PartitionWatermarks}); a partition that has been quiet

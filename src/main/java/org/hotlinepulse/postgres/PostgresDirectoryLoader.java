@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /**
- * Loads the line directory (DESIGN §5) from its PostgreSQL tables, the alternative to the YAML
+ * Loads the line directory (contract §5) from its PostgreSQL tables, the alternative to the YAML
  * file: the same fields, validated as strictly, every problem naming the table and row.
  */
 public final class PostgresDirectoryLoader {

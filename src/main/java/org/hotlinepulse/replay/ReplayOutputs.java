@@ -15,7 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The files a bounded run writes into its output folder (DESIGN §7). */
+/** The files a bounded run writes into its output folder (contract §7). */
 public final class ReplayOutputs implements JobSinks {
     public static final String METRICS = "metrics.csv";
     public static final String REJECTED = "rejected.jsonl";

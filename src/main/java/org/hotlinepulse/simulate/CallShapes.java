@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 
 /**
  * How each kind of simulated call unfolds: outcome, Q.850 cause, who hangs up, voice menu,
- * waits and talk times (DESIGN §3). Every CDR names its outcome only half the time, so that
+ * waits and talk times (contract §3). Every CDR names its outcome only half the time, so that
  * readers also derive it from cause and released_by; the shapes are chosen so that both agree.
  */
 final class CallShapes {

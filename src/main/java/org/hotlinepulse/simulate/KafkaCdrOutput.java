@@ -13,7 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Produces CDRs to a Kafka topic as the live job reads them (DESIGN §3): value in Avro
+ * Produces CDRs to a Kafka topic as the live job reads them (contract §3): value in Avro
  * single-object encoding, key the line number in UTF-8.
  */
 public final class KafkaCdrOutput implements CdrOutput {

@@ -70,7 +70,7 @@ public final class SyntheticDirectory {
         return String.format("dept-%04d", lineIndex / linesPerDepartment);
     }
 
-    /** Writes the directory as YAML (DESIGN §5) to the file. */
+    /** Writes the directory as YAML (contract §5) to the file. */
     public void writeYaml(Path file) throws IOException {
         Files.writeString(file, yaml(), StandardCharsets.UTF_8);
     }

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bench} through the command line on a few thousand CDRs: the warm-up, the discarding run and the
- * metrics.csv run each read every CDR and agree on the rows; both figures and the final line that
- * {@code perf-anchors/run.sh} reads are printed. The speeds are not checked (timings on a shared machine prove nothing).
+ * metrics.csv run each read every CDR and agree on the rows; both figures and the final line that the anchors
+ * script reads (docs/performance.md, "The anchors") are printed. The speeds are not checked (timings on a shared
+ * machine prove nothing).
  */
 class BenchCommandTest {
 
@@ -73,7 +74,7 @@ class BenchCommandTest {
         assertThat(Long.parseLong(rows)).isPositive();
         assertThat(out).containsPattern("(?m)^bench: discarding sink [\\d,]+ CDR/s, metrics.csv writer [\\d,]+ CDR/s$");
         assertThat(out.strip().lines().reduce((a, b) -> b).orElseThrow())
-                .as("the last figure is what perf-anchors/run.sh reads")
+                .as("the last figure is what the anchors script reads")
                 .matches("bench: replay throughput [\\d,]+ CDR/s \\(\\w+ input, metrics.csv writer, checkpoints every 10 s, .*");
     }
 }

@@ -23,6 +23,7 @@ import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrWireFormat;
 import org.hotlinepulse.cdr.CdrInputOptions;
+import org.hotlinepulse.testing.CdrSamples;
 import org.hotlinepulse.testing.InProcessKafka;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,7 @@ import org.junit.jupiter.api.Test;
 /** {@code ingest --listen}: documents posted as mod_json_cdr posts them are answered 200 once they are in Kafka. */
 class JsonCdrListenerIntegrationTest {
 
-    private static final Path SAMPLE =
-            Path.of("../shared/cdr-samples/freeswitch-json-cgrates/fs_mod_json_cdr_body.json");
+    private static final Path SAMPLE = CdrSamples.resolve("freeswitch-json-cgrates/fs_mod_json_cdr_body.json");
     private static final String CALLER = "+8613800138000";
 
     private static String document(String uuid, String line) {
@@ -108,7 +108,7 @@ class JsonCdrListenerIntegrationTest {
             }
             assertThat(errors.toString(StandardCharsets.UTF_8)).doesNotContain("13800138000");
             Assumptions.assumeTrue(Files.isRegularFile(SAMPLE), "the real sample " + SAMPLE + " is absent: it was"
-                    + " not posted");
+                    + " not posted; " + CdrSamples.howToSet());
         }
     }
 }

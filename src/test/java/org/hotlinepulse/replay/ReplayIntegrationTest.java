@@ -97,7 +97,7 @@ class ReplayIntegrationTest {
                 .containsExactlyInAnyOrderElementsOf(scenario.lateLineNos);
         assertThat(late).allSatisfy(r ->
                 assertThat(r.get("record").get("call_id").asText()).startsWith("past-lateness-"));
-        // The scenario's random traffic raises some alerts; each line is one episode (DESIGN §7).
+        // The scenario's random traffic raises some alerts; each line is one episode (contract §7).
         assertThat(readJsonLines(json, out.resolve("alerts.jsonl"))).allSatisfy(a -> {
             assertThat(a.get("id").asText()).matches("[0-9a-f]{32}");
             assertThat(a.has("ends_at")).isTrue();

@@ -144,7 +144,7 @@ final class ReplayScenario {
         return json.append('}').toString();
     }
 
-    /** Fields from which DESIGN §3 derives the outcome the call really had. */
+    /** Fields from which contract §3 derives the outcome the call really had. */
     private static void derivationHints(StringBuilder json, Call c) {
         switch (c.outcome()) {
             case ANSWERED -> json.append(",\"release_cause\":16");

@@ -25,7 +25,7 @@ import org.hotlinepulse.cdr.TextLines;
  */
 public final class LiveAsteriskCalls {
 
-    /** How long queue_log events wait for their call's Master.csv record: a call lasts at most 24 h (DESIGN §3). */
+    /** How long queue_log events wait for their call's Master.csv record: a call lasts at most 24 h (contract §3). */
     public static final Duration QUEUE_EVENTS_KEPT = Duration.ofHours(25);
 
     private final QueueLogIndex queueLog;

@@ -13,24 +13,25 @@ import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.cdr.CdrInputOptions;
 import org.hotlinepulse.cdr.CsvFields;
 import org.hotlinepulse.cdr.InputRecord;
+import org.hotlinepulse.testing.CdrSamples;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Conformance on files written by Asterisk itself (asterisk/testsuite, see ../shared/cdr-samples/SOURCES.md), read
+ * Conformance on files written by Asterisk itself (asterisk/testsuite, see docs/pbx-formats.md "Tests and speed"), read
  * where they lie and never copied into this repository: every line becomes part of a CDR, a counted duplicate or a
  * rejection with a reason, and outcomes follow the mapping table of docs/pbx-formats.md.
  */
 class AsteriskSamplesConformanceUnitTest {
 
-    static final Path SAMPLES = Path.of("../shared/cdr-samples/asterisk-testsuite");
+    static final Path SAMPLES = CdrSamples.resolve("asterisk-testsuite");
 
     @BeforeEach
     void samplesPresent() {
         Assumptions.assumeTrue(Files.isDirectory(SAMPLES),
                 "skipped: the Asterisk sample files are not at " + SAMPLES.toAbsolutePath().normalize()
-                        + " (a clone outside the hotline-pulse workspace)");
+                        + " (a clone outside the hotline-pulse workspace): " + CdrSamples.howToSet());
     }
 
     /** Reads a file and checks that every non-blank line is accounted for. */

@@ -17,14 +17,14 @@ import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.avro.ReleasedBy;
 import org.hotlinepulse.cdr.InputRecord;
+import org.hotlinepulse.testing.CdrSamples;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FreeswitchJsonReaderUnitTest {
 
-    private static final Path SAMPLE =
-            Path.of("../shared/cdr-samples/freeswitch-json-cgrates/fs_mod_json_cdr_body.json");
+    private static final Path SAMPLE = CdrSamples.resolve("freeswitch-json-cgrates/fs_mod_json_cdr_body.json");
     private static final String CALLER = "+8613800138000";
     private static final String LINE = "037167890001";
     private static final String UUID = "0b9a1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
@@ -55,7 +55,8 @@ class FreeswitchJsonReaderUnitTest {
     @Test
     void theRealSampleIsAnAnsweredCallHungUpByTheHotline() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(SAMPLE),
-                "the real sample " + SAMPLE + " is absent (a clone outside the workspace): conformance not checked");
+                "the real sample " + SAMPLE + " is absent (a clone outside the workspace): conformance not checked; "
+                        + CdrSamples.howToSet());
         List<InputRecord> records = readAll(CdrFormatOpen.freeswitchJson(SAMPLE));
         assertThat(records).hasSize(1);
         Cdr cdr = records.get(0).cdr;
