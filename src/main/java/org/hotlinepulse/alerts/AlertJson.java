@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Alerts as single JSON lines: an episode as {@code alerts.jsonl} has it (DESIGN §7, times
+ * Alerts as single JSON lines: an episode as {@code alerts.jsonl} has it (contract §7, times
  * ISO-8601 UTC, {@code ends_at} null while firing), and a state change, the same object with its
  * {@code state}, as a bounded run records them before collapsing them into episodes.
  */

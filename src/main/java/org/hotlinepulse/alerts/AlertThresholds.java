@@ -8,7 +8,7 @@ import org.hotlinepulse.directory.Line;
 import org.hotlinepulse.directory.ThresholdKey;
 
 /**
- * The effective thresholds of DESIGN §6 for one line: the defaults, overridden by the job
+ * The effective thresholds of contract §6 for one line: the defaults, overridden by the job
  * configuration, overridden by the line's own {@code thresholds} ({@link #forLine}).
  */
 public final class AlertThresholds implements Serializable {
@@ -58,7 +58,7 @@ public final class AlertThresholds implements Serializable {
         this.unknownLineQuietHours = unknownLineQuietHours;
     }
 
-    /** DESIGN §6's defaults. */
+    /** contract §6's defaults. */
     public static AlertThresholds defaults() {
         return DEFAULTS;
     }

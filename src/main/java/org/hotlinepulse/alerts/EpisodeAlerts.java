@@ -30,7 +30,7 @@ public final class EpisodeAlerts {
         }
     }
 
-    /** The severity DESIGN §6 gives each type. */
+    /** The severity contract §6 gives each type. */
     public static Severity severity(AlertType type) {
         return switch (type) {
             case SILENT, HIGH_ABANDONMENT, UNKNOWN_LINE -> Severity.warning;

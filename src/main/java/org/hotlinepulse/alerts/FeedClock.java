@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * When a quiet feed becomes FEED_STALE: walks forward from its last CDR through the time in which
- * any line the feed has carried is in service (DESIGN §6), until that time adds up to the
+ * any line the feed has carried is in service (contract §6), until that time adds up to the
  * threshold. Night hours when every one of its lines is closed do not count.
  */
 final class FeedClock {

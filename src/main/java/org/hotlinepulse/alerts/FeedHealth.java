@@ -14,7 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * The FEED_STALE rule of DESIGN §6, every decision of it in plain Java: which feeds are watched
+ * The FEED_STALE rule of contract §6, every decision of it in plain Java: which feeds are watched
  * and which lines they have carried, when a CDR counts as heard, when a quiet feed is checked,
  * goes stale, resolves and is forgotten, and the alerts it sends. {@link FeedHealthDetector}
  * keeps the state these decisions are taken on, and the timers.

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * FEED_STALE (DESIGN §6), keyed by {@code source}. Every CDR of the feed, probes and unknown
+ * FEED_STALE (contract §6), keyed by {@code source}. Every CDR of the feed, probes and unknown
  * numbers included, counts as the feed heard at its start_time once the watermark has passed
  * that time (CDRs run ahead of the watermark, so "the latest start seen" would hear the future);
  * an event-time timer fires the alert once nothing has been heard for {@code staleMinutes} of
@@ -38,7 +38,7 @@ import java.util.Set;
  * for forgetting.
  */
 public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, FeedEvent, Directory, Alert> {
-    /** DESIGN §6's default: 10 service minutes without a CDR. */
+    /** contract §6's default: 10 service minutes without a CDR. */
     public static final int DEFAULT_STALE_MINUTES = 10;
 
     private final Directory initialDirectory;

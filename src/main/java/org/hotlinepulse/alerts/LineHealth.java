@@ -14,7 +14,7 @@ import org.hotlinepulse.directory.ThresholdKey;
 
 /**
  * All line-health rule state of one key (a line number, or a number missing from the
- * directory) and the rules of DESIGN §6 over it (FEED_STALE aside). A Flink POJO of public
+ * directory) and the rules of contract §6 over it (FEED_STALE aside). A Flink POJO of public
  * primitive and array fields, kept in keyed ValueState by the wrapping operator.
  *
  * <p>The wrapper calls {@link #onAttempt} for every CDR of the key in start_time order once the

@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The line-health rules of DESIGN §6 for one number at a time (keyed by line), with the
+ * The line-health rules of contract §6 for one number at a time (keyed by line), with the
  * directory as broadcast state. Calls wait in state until the watermark has passed their
  * start_time, so that the rules ({@link LineHealth}) see every call of a line in start_time order
  * and only once every CDR that started before it is known; a call that arrives after that is
@@ -85,20 +85,20 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
     public void processElement(LineEvent event, ReadOnlyContext ctx, Collector<Alert> out)
             throws Exception {
         LineWatch w = watch.value();
-        // After a restore a CDR already late for the rules stays late (DESIGN §6).
+        // After a restore a CDR already late for the rules stays late (contract §6).
         long watermark = ctx.timerService().currentWatermark();
         if (w != null) {
             watermark = Math.max(watermark, w.passed);
         }
         if (event.isListing()) {
             // A listing can reach a line after the end of a bounded input (the directory joins
-            // whenever it arrives); in replay nothing is judged then (DESIGN §6).
+            // whenever it arrives); in replay nothing is judged then (contract §6).
             if ((w == null || !w.watched) && watermark != Long.MAX_VALUE) {
                 w = w != null ? w : new LineWatch();
                 w.watched = true;
                 if (watermark == AWAITING_FIRST_WATERMARK) {
                     // A line listed before any CDR has moved event time is watched from the event
-                    // time of the first watermark: the earliest the job knows (DESIGN §6, SILENT).
+                    // time of the first watermark: the earliest the job knows (contract §6, SILENT).
                     w.watchedSince = AWAITING_FIRST_WATERMARK;
                     w.ruleDue = AWAITING_FIRST_WATERMARK + 1;
                 } else {
@@ -136,7 +136,7 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
         w.timer = LineWatch.NONE;
         long watermark = ctx.timerService().currentWatermark();
         // The end of a bounded input moves the watermark to the end of time; in replay "now" is
-        // the last real watermark, so nothing may fire for want of input then (DESIGN §6).
+        // the last real watermark, so nothing may fire for want of input then (contract §6).
         boolean endOfInput = watermark == Long.MAX_VALUE;
         if (w.watched && w.watchedSince == AWAITING_FIRST_WATERMARK && !endOfInput) {
             w.watchedSince = eventTimeOf(watermark);

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page for a broken feed, not one per line (DESIGN §6): keyed by feed, it holds back every
+ * One page for a broken feed, not one per line (contract §6): keyed by feed, it holds back every
  * SILENT whose line was last heard on a feed that was FEED_STALE when the silence began, and the
  * RESOLVED that ends it. A SILENT (and a RESOLVED overtaking it) waits until the watermark
  * reaches its starts_at, by which time every FEED_STALE that started no later has arrived, so the

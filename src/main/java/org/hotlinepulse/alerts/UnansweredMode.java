@@ -2,7 +2,7 @@ package org.hotlinepulse.alerts;
 
 /**
  * The {@code mode} label of UNANSWERED: how most connected calls of the span ended, ties broken
- * in DESIGN §6's order of preference IVR_DEAD_END, QUEUE_ABANDON, RING_NO_ANSWER.
+ * in contract §6's order of preference IVR_DEAD_END, QUEUE_ABANDON, RING_NO_ANSWER.
  */
 public final class UnansweredMode {
 

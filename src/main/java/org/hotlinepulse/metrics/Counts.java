@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The additive counts of DESIGN §4 for one key and one span of time. This is where each count
+ * The additive counts of contract §4 for one key and one span of time. This is where each count
  * is defined: {@link #addCall} adds one CDR, {@link #add} sums two spans, and every rate is
  * recomputed from sums by {@link Rates}, never averaged.
  *
@@ -167,7 +167,7 @@ public class Counts {
         }
     }
 
-    /** DESIGN §4: only a span with a non-probe CDR makes a metrics row. */
+    /** contract §4: only a span with a non-probe CDR makes a metrics row. */
     public boolean makesRow() {
         return attempts > 0;
     }

@@ -94,7 +94,7 @@ public class DepartmentWindows extends KeyedProcessFunction<String, MinuteCounts
         }
     }
 
-    /** Sends the window's row, unless its lines had probe calls only (DESIGN §4: no row). */
+    /** Sends the window's row, unless its lines had probe calls only (contract §4: no row). */
     private void emit(String department, long start, int sizeIndex, Counts counts,
                       Collector<WindowMetrics> out) {
         if (counts.makesRow()) {

@@ -154,7 +154,7 @@ public class LineWindows
         ledger.timer = OneTimerPerKey.move(ctx.timerService(), ledger.timer, ledger.nextDue(book));
     }
 
-    /** Sends a line's rows and minute counts; a window without a non-probe CDR has no row (DESIGN §4). */
+    /** Sends a line's rows and minute counts; a window without a non-probe CDR has no row (contract §4). */
     private final class RowsOut implements LineLedger.Rows {
         private final Line line;
         private final ReadOnlyContext ctx;

@@ -3,7 +3,7 @@ package org.hotlinepulse.metrics;
 import java.io.Serializable;
 import java.time.Duration;
 
-/** The two thresholds that some counts of DESIGN §4 depend on. */
+/** The two thresholds that some counts of contract §4 depend on. */
 public record MetricSettings(Duration shortAbandon, Duration serviceLevel) implements Serializable {
 
     public static final MetricSettings DEFAULTS =

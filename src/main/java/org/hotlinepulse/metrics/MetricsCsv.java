@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 
 /**
- * The {@code metrics.csv} format of DESIGN §7: the contract's columns first, extras after (the
+ * The {@code metrics.csv} format of contract §7: the contract's columns first, extras after (the
  * probe counts last, as they were added last: readers that know the older header still work).
  */
 public final class MetricsCsv {

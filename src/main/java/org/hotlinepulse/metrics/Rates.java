@@ -1,7 +1,7 @@
 package org.hotlinepulse.metrics;
 
 /**
- * The rates of DESIGN §4, always recomputed from summed {@link Counts}, never averaged. A rate
+ * The rates of contract §4, always recomputed from summed {@link Counts}, never averaged. A rate
  * whose denominator is 0 is undefined (empty in CSV, null in Avro and SQL).
  */
 public record Rates(

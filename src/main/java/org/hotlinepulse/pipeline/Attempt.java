@@ -7,16 +7,16 @@ import org.hotlinepulse.cdr.OutcomeDerivation;
 /**
  * The facts of one call attempt that the line-health rules need (no caller data): times in
  * epoch milliseconds, the outcome, whether it was a probe or went through a voice menu, and
- * whether it was a short abandon (DESIGN §4) that the abandonment rate leaves out, and the feed
+ * whether it was a short abandon (contract §4) that the abandonment rate leaves out, and the feed
  * ({@code source}) that delivered it.
  */
 public record Attempt(long startTime, long endTime, Outcome outcome, boolean probe, boolean ivr, boolean shortAbandon,
                       String source) {
 
-    /** The source of a CDR that names none (DESIGN §3). */
+    /** The source of a CDR that names none (contract §3). */
     public static final String DEFAULT_SOURCE = "default";
 
-    /** DESIGN §4's default {@code short_abandon_seconds}, in milliseconds. */
+    /** contract §4's default {@code short_abandon_seconds}, in milliseconds. */
     public static final long DEFAULT_SHORT_ABANDON_MS = 5_000;
 
     /** An attempt delivered by the default source. */
