@@ -19,6 +19,14 @@ import java.util.List;
  * late would hold every operator it feeds at the start of time while a small input was read whole,
  * after which event time would leap to the end and nothing would be late or fire on the way. The
  * directory carries no event time, so its input counts as being at the end of time from the start.
+ *
+ * <p>Why a Flink-internal base class ({@code CoBroadcastWithKeyedOperator}, {@code @Internal}): the
+ * public API has no way to say that one input of an operator carries no event time. A watermark
+ * strategy on the directory's source only takes effect once that source has run; until then its
+ * channel stands at the start of time, and a CDR source that starts first is held back by it (an
+ * idle status has the same race). This class is the only place that leans on the internals:
+ * {@code DirectorySideInputIntegrationTest} sends the directory only after every CDR and fails if
+ * event time no longer follows the CDRs alone, so an upgrade that changes the operator shows there.
  */
 final class DirectorySideInput<K, IN, OUT> extends CoBroadcastWithKeyedOperator<K, IN, Directory, OUT> {
 
