@@ -1,10 +1,10 @@
 package org.hotlinepulse.cli;
 
 import org.hotlinepulse.assessment.AssessmentCsv;
-import org.hotlinepulse.assessment.ChromiumPdf;
 import org.hotlinepulse.assessment.AssessmentHtml;
 import org.hotlinepulse.assessment.AssessmentInputException;
 import org.hotlinepulse.assessment.AssessmentSource;
+import org.hotlinepulse.assessment.ChromiumPdf;
 import org.hotlinepulse.assessment.Coverage;
 import org.hotlinepulse.assessment.DayRanges;
 import org.hotlinepulse.assessment.MonthlyAssessment;
@@ -41,7 +41,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code hotline-pulse report}: the monthly assessment of contract §10 from PostgreSQL (stored as a
  * new version in {@code assessment_monthly}) or from a replay's output folder, written as an HTML
- * report and a CSV.
+ * report and a CSV and, with {@code --pdf}, printed to an A4 PDF.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Monthly assessment per department (contract §10): counts summed inside service hours, "
