@@ -31,15 +31,19 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The assessment as one self-contained HTML file (DESIGN §10): ranked table, per department a
- * daily trend chart of answer and connection rate (uPlot, inlined from its WebJar) and an alert
- * timeline, every figure of the CSV, the definitions used, the generation time and the data
- * coverage. Rendered from the Mustache template {@code report.mustache}.
+ * The assessment as one self-contained HTML file (contract §10) that prints on A4: ranked table
+ * with abbreviated headers and their legend, per department a daily trend chart of answer and
+ * connection rate (uPlot, inlined from its WebJar) and an alert timeline, every figure of the CSV
+ * in tables narrow enough for the page, the definitions used, the generation time and the data
+ * coverage. Figures are printed for reading ({@link ReportFigures}); the CSV has them exactly.
+ * Rendered from the Mustache template {@code report.mustache}.
  */
 public final class AssessmentHtml {
     private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
+    /** Figures per table of all figures, besides the department: what fits the width of an A4 page. */
+    private static final int FIGURES_PER_TABLE = 8;
 
     private AssessmentHtml() {}
 
@@ -67,12 +71,12 @@ public final class AssessmentHtml {
         v.put("source", cov.source());
         v.put("completeness", completeness(a, lang));
         v.put("rankingLabel", lang.text("ranking"));
-        v.put("rankingHeaders", headers(AssessmentColumns.RANKING, lang));
+        v.put("rankingHeaders", abbreviatedHeaders(lang));
         v.put("rankingRows", rows(a, AssessmentColumns.RANKING));
-        List<String> all = AssessmentColumns.ALL.stream().map(AssessmentColumns.Column::key).toList();
+        v.put("abbreviationsLabel", lang.text("abbreviations"));
+        v.put("abbreviations", abbreviations(lang));
         v.put("detailsLabel", lang.text("details"));
-        v.put("detailHeaders", headers(all, lang));
-        v.put("detailRows", rows(a, all));
+        v.put("detailTables", detailTables(a, lang));
         v.put("departments", departments(a, lang));
         v.put("legend", DepartmentAlerts.LINE_TYPES.stream().map(t -> Map.of("type", t.name())).toList());
         v.put("daysWithoutDataLabel", lang.text("days_without_data"));
@@ -104,8 +108,38 @@ public final class AssessmentHtml {
         return notes;
     }
 
+    /** The ranked table's headers: abbreviations, each with its full label as a tooltip. */
+    private static List<Map<String, String>> abbreviatedHeaders(ReportLanguage lang) {
+        return AssessmentColumns.RANKING.stream().map(k -> Map.of("cls", isText(k) ? "text" : "",
+                "text", lang.text("abbr." + k), "title", label(k, lang))).toList();
+    }
+
+    /** What each abbreviation of the ranked table stands for, where it differs from the label. */
+    private static List<Map<String, String>> abbreviations(ReportLanguage lang) {
+        return AssessmentColumns.RANKING.stream().filter(k -> !lang.text("abbr." + k).equals(label(k, lang)))
+                .map(k -> Map.of("abbr", lang.text("abbr." + k), "label", label(k, lang))).toList();
+    }
+
+    /** Every figure, a few columns per table, each table led by the department's name. */
+    private static List<Map<String, Object>> detailTables(MonthlyAssessment a, ReportLanguage lang) {
+        List<String> figures = AssessmentColumns.ALL.stream().map(AssessmentColumns.Column::key)
+                .filter(k -> !k.equals("department_name")).toList();
+        List<Map<String, Object>> tables = new ArrayList<>();
+        for (int from = 0; from < figures.size(); from += FIGURES_PER_TABLE) {
+            List<String> keys = new ArrayList<>(List.of("department_name"));
+            keys.addAll(figures.subList(from, Math.min(figures.size(), from + FIGURES_PER_TABLE)));
+            tables.add(Map.of("headers", headers(keys, lang), "rows", rows(a, keys)));
+        }
+        return tables;
+    }
+
     private static List<Map<String, String>> headers(List<String> keys, ReportLanguage lang) {
-        return keys.stream().map(k -> Map.of("cls", isText(k) ? "text" : "", "text", lang.text("col." + k))).toList();
+        return keys.stream().map(k -> Map.of("cls", isText(k) ? "text" : "", "text", label(k, lang))).toList();
+    }
+
+    /** The column's label in the report: its CSV header unless the printed figure needs another unit. */
+    private static String label(String key, ReportLanguage lang) {
+        return lang.has("printed." + key) ? lang.text("printed." + key) : lang.text("col." + key);
     }
 
     private static List<Map<String, Object>> rows(MonthlyAssessment a, List<String> keys) {
@@ -113,7 +147,7 @@ public final class AssessmentHtml {
         for (DepartmentAssessment d : a.departments()) {
             List<Map<String, String>> cells = new ArrayList<>();
             for (String key : keys) {
-                cells.add(Map.of("cls", isText(key) ? "text" : "", "text", AssessmentColumns.column(key).value().apply(d)));
+                cells.add(Map.of("cls", isText(key) ? "text" : "", "text", AssessmentColumns.column(key).printed().apply(d)));
             }
             rows.add(Map.of("cells", cells));
         }

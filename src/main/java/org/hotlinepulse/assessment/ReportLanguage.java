@@ -26,6 +26,11 @@ public enum ReportLanguage {
         return locale.toLanguageTag();
     }
 
+    /** Whether there is a text under {@code key}. */
+    public boolean has(String key) {
+        return texts().containsKey(key);
+    }
+
     /** The text under {@code key}; its {@code {0}} ... filled from {@code args} when there are any. */
     public String text(String key, Object... args) {
         String text = texts().getProperty(key);

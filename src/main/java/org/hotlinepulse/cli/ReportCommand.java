@@ -4,6 +4,7 @@ import org.hotlinepulse.assessment.AssessmentCsv;
 import org.hotlinepulse.assessment.AssessmentHtml;
 import org.hotlinepulse.assessment.AssessmentInputException;
 import org.hotlinepulse.assessment.AssessmentSource;
+import org.hotlinepulse.assessment.ChromiumPdf;
 import org.hotlinepulse.assessment.Coverage;
 import org.hotlinepulse.assessment.DayRanges;
 import org.hotlinepulse.assessment.MonthlyAssessment;
@@ -40,12 +41,13 @@ import java.util.concurrent.Callable;
 /**
  * {@code hotline-pulse report}: the monthly assessment of contract §10 from PostgreSQL (stored as a
  * new version in {@code assessment_monthly}) or from a replay's output folder, written as an HTML
- * report and a CSV.
+ * report and a CSV and, with {@code --pdf}, printed to an A4 PDF.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Monthly assessment per department (docs/contract.md §10): counts summed inside service hours, "
                 + "rates recomputed, number accuracy, answer, resolution and satisfaction rates, availability, "
-                + "alerts, MTTR, composite score and rank. Writes assessment-YYYY-MM.html and .csv into --out.",
+                + "alerts, MTTR, composite score and rank. Writes assessment-YYYY-MM.html and .csv into --out, "
+                + "with --pdf also assessment-YYYY-MM.pdf (A4).",
                 "Source: PostgreSQL (line_metrics, alerts; the directory from its tables unless --directory), "
                         + "where each run is stored as a new version (assessment_runs, assessment_monthly; "
                         + "view assessment_monthly_latest); or --from-dir, a replay's output folder, with --directory.",
@@ -53,7 +55,8 @@ import java.util.concurrent.Callable;
                         + "password only from HOTLINE_PULSE_JDBC_PASSWORD or HOTLINE_PULSE_JDBC_PASSWORD_FILE."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:done (also for a month with days without data: the report says which)",
-                "1:the database failed", "2:bad input: options, directory, config, an unreadable metrics.csv or alerts.jsonl"})
+                "1:the database failed", "2:bad input: options, directory, config, an unreadable metrics.csv or alerts.jsonl",
+                "3:--pdf: Chromium is missing, timed out or failed (the HTML and CSV are written)"})
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--month", required = true, paramLabel = "YYYY-MM",
@@ -88,20 +91,27 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Language of the report and the CSV header (default: ${DEFAULT-VALUE}).")
     ReportLanguage lang;
 
+    @Option(names = "--pdf",
+            description = "Also print the HTML to assessment-YYYY-MM.pdf (A4) in --out, with headless Chromium "
+                    + "(/usr/bin/chromium: apt-get install -y chromium fonts-wqy-microhei).")
+    boolean pdf;
+
     @Spec
     CommandSpec spec;
 
     private final Map<String, String> env;
     private final Clock clock;
+    private final ChromiumPdf printer;
 
-    /** The command as the CLI runs it, with the process environment and the system clock. */
+    /** The command as the CLI runs it, with the process environment, the system clock and Debian's Chromium. */
     public ReportCommand() {
-        this(System.getenv(), Clock.systemUTC());
+        this(System.getenv(), Clock.systemUTC(), ChromiumPdf.debian());
     }
 
-    ReportCommand(Map<String, String> env, Clock clock) {
+    ReportCommand(Map<String, String> env, Clock clock, ChromiumPdf printer) {
         this.env = Map.copyOf(env);
         this.clock = clock;
+        this.printer = printer;
     }
 
     @Override
@@ -118,7 +128,17 @@ public final class ReportCommand implements Callable<Integer> {
             Path csv = this.out.resolve("assessment-" + yearMonth + ".csv");
             AssessmentHtml.write(assessment, lang, html);
             AssessmentCsv.write(assessment, lang, csv);
-            out.println("report: " + summary(assessment) + "; wrote " + html + " and " + csv);
+            String wrote = html + " and " + csv;
+            if (pdf) {
+                Path pdfFile = this.out.resolve("assessment-" + yearMonth + ".pdf");
+                try {
+                    printer.print(html, pdfFile);
+                } catch (ChromiumPdf.PdfException e) {
+                    return fail(err, "wrote " + wrote + " but no PDF: " + e.getMessage(), 3);
+                }
+                wrote = html + ", " + csv + " and " + pdfFile;
+            }
+            out.println("report: " + summary(assessment) + "; wrote " + wrote);
             out.flush();
             return 0;
         } catch (UsageError | AssessmentInputException | DirectoryException | IllegalArgumentException e) {

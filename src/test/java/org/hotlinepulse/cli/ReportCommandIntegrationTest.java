@@ -9,6 +9,7 @@ import org.hotlinepulse.assessment.AlertEpisode;
 import org.hotlinepulse.assessment.AssessmentColumns;
 import org.hotlinepulse.assessment.AssessmentCsv;
 import org.hotlinepulse.assessment.AssessmentScenario;
+import org.hotlinepulse.assessment.ChromiumPdf;
 import org.hotlinepulse.assessment.DepartmentAssessment;
 import org.hotlinepulse.assessment.LineWindow;
 import org.hotlinepulse.assessment.MonthlyAssessment;
@@ -26,12 +27,16 @@ import org.hotlinepulse.postgres.MetricsUpsert;
 import org.hotlinepulse.postgres.Migrations;
 import org.hotlinepulse.postgres.TemporaryDatabase;
 import org.hotlinepulse.testing.HeadlessChromium;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +46,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,11 +57,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code report} end to end over the generated October (AssessmentScenario): from a replay-style
  * folder and from PostgreSQL (versions kept, the latest shown), the CSV read back and compared,
- * the HTML opened in headless Chromium (screenshot, charts rendered), and bad input.
+ * the HTML opened in headless Chromium (screenshot, charts rendered), {@code --pdf} (A4 pages with
+ * the report's text; Chromium missing), and bad input.
  */
 class ReportCommandIntegrationTest {
     @RegisterExtension
@@ -248,6 +257,65 @@ class ReportCommandIntegrationTest {
             }
             assertThat(latest).containsExactly("dept-b", "dept-a", "dept-c");
         }
+    }
+
+    @Test
+    void withPdfItPrintsTheReportOnA4PagesWithItsText() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        Path out = work.resolve("pdf");
+        CliRun run = CliRun.run("report", "--month", "2026-10", "--from-dir", replayDir.toString(),
+                "--directory", AssessmentScenario.DIRECTORY_YAML.toString(), "--out", out.toString(), "--pdf");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path pdf = out.resolve("assessment-2026-10.pdf");
+        assertThat(run.out()).endsWith("and " + pdf + System.lineSeparator());
+        byte[] bytes = Files.readAllBytes(pdf);
+        assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        List<double[]> pages = mediaBoxes(new String(bytes, StandardCharsets.ISO_8859_1));
+        assertThat(pages).as("pages").hasSizeBetween(3, 8);
+        for (double[] page : pages) {
+            // Chromium gives A4 as 594.96 × 841.92 points.
+            assertThat(page[0]).as("page width").isCloseTo(595, within(0.5));
+            assertThat(page[1]).as("page height").isCloseTo(842, within(0.5));
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.copy(pdf, Path.of("target/report.pdf"), StandardCopyOption.REPLACE_EXISTING);
+
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")),
+                "pdftotext is not installed; install it with: apt-get install -y poppler-utils");
+        Process pdftotext = new ProcessBuilder("/usr/bin/pdftotext", "-enc", "UTF-8", pdf.toString(), "-")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String text = new String(pdftotext.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(pdftotext.waitFor()).isZero();
+        assertThat(text).contains("热线部门月度绩效考核", "甲区社会保险中心", "乙区12345热线", "接听率");
+        assertThat(text).as("rates printed as percentages").containsPattern("\\d{1,3}\\.\\d %");
+    }
+
+    @Test
+    void withPdfButNoChromiumTheHtmlAndCsvAreWrittenAndItExitsThree() throws Exception {
+        Path out = work.resolve("no-chromium");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ReportCommand(Map.of(), Clock.systemUTC(),
+                new ChromiumPdf(work.resolve("no-such-chromium"), Duration.ofSeconds(5))));
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("--month", "2026-10", "--from-dir", replayDir.toString(),
+                "--directory", AssessmentScenario.DIRECTORY_YAML.toString(), "--out", out.toString(), "--pdf");
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString()).contains("but no PDF: " + work.resolve("no-such-chromium") + " is missing")
+                .contains("apt-get install -y chromium");
+        assertThat(out.resolve("assessment-2026-10.html")).exists();
+        assertThat(out.resolve("assessment-2026-10.csv")).exists();
+        assertThat(out.resolve("assessment-2026-10.pdf")).doesNotExist();
+    }
+
+    /** Width and height in points of each page's MediaBox. */
+    private static List<double[]> mediaBoxes(String pdf) {
+        Matcher m = Pattern.compile("/MediaBox\\s*\\[\\s*0\\s+0\\s+([\\d.]+)\\s+([\\d.]+)\\s*]").matcher(pdf);
+        List<double[]> boxes = new ArrayList<>();
+        while (m.find()) {
+            boxes.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))});
+        }
+        return boxes;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.hotlinepulse.testing;
 
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -70,6 +72,24 @@ public final class HeadlessBrowser implements AutoCloseable {
             deleteTree(profile);
             throw e;
         }
+    }
+
+    /** Skips the calling test, with the reason, when Chromium or chromedriver is not installed. */
+    public static void assumeInstalled() {
+        for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
+            Assumptions.assumeTrue(Files.isExecutable(binary),
+                    binary + " is not installed; install it with: apt-get install -y chromium chromium-driver");
+        }
+    }
+
+    /**
+     * Lays the page out as for printing on paper whose printable area is {@code width} CSS pixels
+     * wide: print media emulated and the viewport that wide.
+     */
+    public void emulatePrint(int width, int height) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     public WebDriver driver() {
