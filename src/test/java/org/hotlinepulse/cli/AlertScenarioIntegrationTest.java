@@ -54,7 +54,7 @@ class AlertScenarioIntegrationTest {
                         + "probe-failed:037168880003@+9h..+10h; feed-down:zz-safety-report@+15h..+16h");
         assertThat(simulated.exitCode()).as(simulated.err()).isZero();
         CliRun replayed = CliRun.run("replay", "--cdr", cdrs.toString(), "--directory",
-                "examples/directory.yaml", "--out", dir.resolve("out").toString());
+                "examples/directory.yaml", "--out", dir.resolve("out").toString(), "--parallelism", "2");
         assertThat(replayed.exitCode()).as(replayed.err()).isZero();
 
         List<JsonNode> episodes = Files.readAllLines(dir.resolve("out/alerts.jsonl")).stream()
