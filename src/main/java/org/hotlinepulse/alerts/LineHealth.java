@@ -53,7 +53,18 @@ public class LineHealth {
     /** The {@code source} label of the open SILENT episode. */
     public String silentSource;
 
+    /**
+     * Changes whenever {@link #nextTimer} may have come sooner: an episode resolved, an hour of
+     * the learned baseline closed. Otherwise an attempt only moves it later. Not state.
+     */
+    private transient int soonerRevision;
+
     public LineHealth() {}
+
+    /** See {@link #soonerRevision}: equal before and after an attempt, the earlier {@link #nextTimer} is a lower bound. */
+    public int nextTimerRevision() {
+        return soonerRevision;
+    }
 
     /** Evaluates the rules at {@code a.startTime()} with {@code a} counted; returns the state changes. */
     public List<Alert> onAttempt(Attempt a, LineContext ctx) {
@@ -286,6 +297,7 @@ public class LineHealth {
             default -> Map.of();
         };
         openSince[type.ordinal()] = NONE;
+        soonerRevision++;
         if (type == AlertType.UNANSWERED) {
             unansweredMode = null;
         }
@@ -307,7 +319,11 @@ public class LineHealth {
         Line line = ctx.line();
         boolean inService = !closed && ctx.directory().calendar().isOpen(line.hours(), Instant.ofEpochMilli(t));
         SilenceClock schedule = new SilenceClock(line, ctx.directory());
+        long hourCounted = learned.hourStart;
         learned.count(t, inService, ctx.directory().calendar().zone(), schedule::serviceMillis, !isOpen(AlertType.SILENT));
+        if (learned.hourStart != hourCounted) {
+            soonerRevision++;
+        }
     }
 
     /** Appends the attempt and drops those at or before t − span (they can no longer be in any window). */

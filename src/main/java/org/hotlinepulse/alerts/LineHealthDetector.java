@@ -148,6 +148,7 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
             if (t == LineWatch.NONE || t > watermark) {
                 break;
             }
+            int revision = w.health.nextTimerRevision();
             if (w.firstWaiting() == t) {
                 for (Attempt call : w.takeFirstWaiting()) {
                     w.health.onAttempt(call, context).forEach(out::collect);
@@ -161,7 +162,12 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
                 forget(w, ctx);
                 return;
             }
-            w.ruleDue = Math.max(w.health.nextTimer(context), t + 1);
+            // Unless the revision moved, a call only moves the rules' next moment later: the moment
+            // kept is a lower bound, and reaching it early changes nothing (LineHealth#onTimer). So
+            // the service-hours walk runs per rule moment and learned hour, not per call.
+            if (rule == t || w.ruleDue == LineWatch.NONE || w.health.nextTimerRevision() != revision) {
+                w.ruleDue = Math.max(w.health.nextTimer(context), t + 1);
+            }
         }
         w.passed = Math.max(w.passed, timestamp);
         if (endOfInput) {

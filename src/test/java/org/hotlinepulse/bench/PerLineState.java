@@ -51,8 +51,15 @@ final class PerLineState<IN> implements AutoCloseable {
         HEAP, ROCKSDB;
 
         StateBackend create() {
+            if (this == HEAP) {
+                return new HashMapStateBackend();
+            }
             // Full snapshots: the checkpoint holds all of the state, not a delta.
-            return this == HEAP ? new HashMapStateBackend() : new EmbeddedRocksDBStateBackend(false);
+            EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend(false);
+            // A task manager gives RocksDB hundreds of megabytes of managed memory; the harness's
+            // mock environment gives it half a megabyte, and every write then flushes a memtable.
+            rocksDb.getMemoryConfiguration().setFixedMemoryPerSlot("256mb");
+            return rocksDb;
         }
     }
 

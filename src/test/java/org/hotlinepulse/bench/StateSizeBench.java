@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +26,16 @@ import java.util.stream.Stream;
  * nothing; {@link PerLineStateHarnessTest} keeps the bounds.
  *
  * <p>{@code mvn -q -B test-compile exec:exec -Dbench.main=org.hotlinepulse.bench.StateSizeBench
- * -Dbench.lines=10000 -Dbench.hours=2}; {@code -Dbench.operators=LINE_HEALTH} (run directly with java) measures one of them.
+ * -Dbench.lines=10000 -Dbench.hours=2}; {@code -Dbench.operators=LINE_HEALTH} or {@code -Dbench.backends=ROCKSDB}
+ * (run directly with java) measures one of them.
  */
 public final class StateSizeBench {
     static final int LINES = Integer.getInteger("bench.lines", 10_000);
     static final double HOURS = Double.parseDouble(System.getProperty("bench.hours", "2"));
     static final List<Operator> OPERATORS = Stream.of(
             System.getProperty("bench.operators", "LINE_WINDOWS,LINE_HEALTH").split(",")).map(Operator::valueOf).toList();
+    static final List<Backend> BACKENDS = Arrays.stream(
+            System.getProperty("bench.backends", "HEAP,ROCKSDB").split(",")).map(Backend::valueOf).toList();
     static final double CALLS_PER_HOUR = 30;
     static final Instant FROM = Instant.parse("2026-10-12T00:00:00Z");
 
@@ -42,7 +46,7 @@ public final class StateSizeBench {
         System.out.printf(Locale.ROOT, "%,d lines, %.0f calls/h each for %s of event time%n", LINES, CALLS_PER_HOUR, traffic);
         System.out.println("operator | backend | checkpoint bytes | bytes/line | keys | timers | heap bytes/line (estimate) | seconds");
         for (Operator operator : OPERATORS) {
-            for (Backend backend : Backend.values()) {
+            for (Backend backend : BACKENDS) {
                 measure(operator, backend, directory, traffic);
             }
         }
