@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.apache.flink.util.TimeUtils;
 import org.hotlinepulse.directory.ThresholdKey;
 
 import java.io.IOException;
@@ -363,13 +364,13 @@ public final class JobConfigLoader {
             return fallback;
         }
         try {
-            Duration value = DurationText.parse(node.asText());
+            Duration value = TimeUtils.parseDuration(node.asText());
             if (value.isNegative()) {
                 throw error(prefix + name, "must not be negative");
             }
             return value;
         } catch (IllegalArgumentException e) {
-            throw error(prefix + name, e.getMessage());
+            throw error(prefix + name, "\"" + node.asText() + "\" is not a duration (write e.g. 250ms, 30s, 10m, 4h, 1d or PT4H)");
         }
     }
 

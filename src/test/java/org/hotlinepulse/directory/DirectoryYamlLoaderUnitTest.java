@@ -257,7 +257,8 @@ class DirectoryYamlLoaderUnitTest {
         void theUnknownLineThresholdIsJobWide() {
             assertThat(problemIn(line("{ unknown_line_attempts: 5 }"))).isEqualTo("directory.yaml: lines[0] (number 037167890001): "
                     + "threshold unknown_line_attempts applies to numbers missing from the directory, so it cannot be set on a line; "
-                    + "set it in the job configuration (line 8)");
+                    + "it cannot be set anywhere else either: UNKNOWN_LINE fires at 3 attempts within 60 minutes in every job "
+                    + "(docs/alerts.md) (line 8)");
         }
 
         @Test
