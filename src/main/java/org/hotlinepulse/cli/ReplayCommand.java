@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code hotline-pulse replay}: the job over CDR files, in bounded mode (DESIGN §7). */
+/** {@code hotline-pulse replay}: the job over CDR files, in bounded mode (contract §7). */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Runs the metrics job over CDR files and writes metrics.csv, "
                 + "rejected.jsonl, late.jsonl and alerts.jsonl into the output folder.",

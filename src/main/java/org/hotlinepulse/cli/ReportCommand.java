@@ -38,12 +38,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code hotline-pulse report}: the monthly assessment of DESIGN §10 from PostgreSQL (stored as a
+ * {@code hotline-pulse report}: the monthly assessment of contract §10 from PostgreSQL (stored as a
  * new version in {@code assessment_monthly}) or from a replay's output folder, written as an HTML
  * report and a CSV.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Monthly assessment per department (DESIGN §10): counts summed inside service hours, "
+        description = {"Monthly assessment per department (contract §10): counts summed inside service hours, "
                 + "rates recomputed, number accuracy, answer, resolution and satisfaction rates, availability, "
                 + "alerts, MTTR, composite score and rank. Writes assessment-YYYY-MM.html and .csv into --out.",
                 "Source: PostgreSQL (line_metrics, alerts; the directory from its tables unless --directory), "

@@ -38,7 +38,7 @@ import org.hotlinepulse.directory.YamlTree.Node;
 import org.hotlinepulse.directory.YamlTree.ScalarNode;
 
 /**
- * Reads the directory YAML of DESIGN §5 and validates all of it before anything is built, so a
+ * Reads the directory YAML of contract §5 and validates all of it before anything is built, so a
  * typo is reported instead of ignored. Each problem is one line naming the file, the entry and
  * the YAML line, e.g. {@code directory.yaml: lines[3] (number 037167890001): department "zz-x"
  * is not defined in departments (line 14)}; list indexes count from 0.
@@ -49,7 +49,7 @@ public final class DirectoryYamlLoader {
     public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("Asia/Shanghai");
 
     /**
-     * A threshold of DESIGN §6 that cannot be set per line: the rule is about numbers missing
+     * A threshold of contract §6 that cannot be set per line: the rule is about numbers missing
      * from the directory, so no line entry could ever apply it.
      */
     static final String JOB_WIDE_UNKNOWN_LINE_KEY = "unknown_line_attempts";

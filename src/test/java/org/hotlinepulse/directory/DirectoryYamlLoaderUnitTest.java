@@ -290,7 +290,7 @@ class DirectoryYamlLoaderUnitTest {
 
         @Test
         void everyKnownThresholdIsAccepted() throws DirectoryException {
-            // DESIGN §6 defaults, one key per line under "thresholds:".
+            // contract §6 defaults, one key per line under "thresholds:".
             String everyKey = String.join("", Stream.of(
                     "out_of_service_failed_attempts: 3",
                     "out_of_service_window_minutes: 10",
