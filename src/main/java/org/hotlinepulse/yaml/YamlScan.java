@@ -23,6 +23,7 @@ public final class YamlScan {
     public record Scalar(String text, JsonToken token, boolean plain, BigInteger intValue) {}
 
     private final Map<String, Integer> lines = new HashMap<>();
+    private final Map<String, JsonToken> starts = new HashMap<>();
     private final Map<String, Scalar> scalars = new HashMap<>();
     private boolean empty = true;
 
@@ -62,6 +63,7 @@ public final class YamlScan {
                     continue;
                 }
                 scan.lines.putIfAbsent(path, line);
+                scan.starts.put(path, token);
                 if (!structure) {
                     char first = text.charAt((int) Math.min(text.length() - 1, p.currentTokenLocation().getCharOffset()));
                     boolean plain = first != '"' && first != '\'' && first != '!';
@@ -85,6 +87,11 @@ public final class YamlScan {
     /** The line of the key or list item at {@code path} (the top: ""), or 0 when there is none. */
     public int line(String path) {
         return lines.getOrDefault(path, 0);
+    }
+
+    /** The first token of the value at {@code path} ({@code START_ARRAY} for a list), or null when there is none. */
+    public JsonToken token(String path) {
+        return starts.get(path);
     }
 
     /** The scalar at {@code path}, or null when there is none. */
