@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.hotlinepulse.yaml.YamlBinding;
 import org.hotlinepulse.yaml.YamlException;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the directory YAML of contract §5: Jackson binds it to {@link DirectoryFile}, then
@@ -41,6 +44,7 @@ public final class DirectoryYamlLoader {
     private static final ObjectMapper YAML = YamlBinding.mapper();
     private static final String LINES = "each published line with number, department and hours";
     private static final String DEPARTMENTS = "each department with id and name";
+    private static final Pattern ENTRY = Pattern.compile("(lines|departments|closures)\\[\\d+]");
 
     private DirectoryYamlLoader() {
     }
@@ -136,11 +140,18 @@ public final class DirectoryYamlLoader {
         if (entry != null) {
             return DirectoryChecker.format(source, path, entry, line);
         }
+        Matcher inEntry = ENTRY.matcher(path);
+        String entryLabel = inEntry.lookingAt() ? checker.label(inEntry.group()) : label;
         String noun = key.matches("\\d+") ? "line" : key;
+        if (!(e instanceof MismatchedInputException m && m.getTargetType() == String.class)) {
+            YamlScan.Scalar value = scan.scalar(path);
+            return DirectoryChecker.format(source, entryLabel, noun + (value == null ? "" : " \"" + value.text() + "\"")
+                    + " cannot be read: " + e.getOriginalMessage(), line);
+        }
         String what = noun.equals("number") || noun.equals("line")
                 ? " must be a phone number in quotes, such as \"037167890001\""
                 : " must be text, not a " + (scan.token(path) == JsonToken.START_ARRAY ? "list" : "mapping");
-        return DirectoryChecker.format(source, label, noun + what, line);
+        return DirectoryChecker.format(source, entryLabel, noun + what, line);
     }
 
     /** "must be a mapping with number, department, ...": the keys of an entry of the file. */

@@ -45,15 +45,21 @@ public final class YamlScan {
                 if (p.isCurrentAlias()) {
                     throw new YamlException("aliases such as *" + p.getText() + " are not supported; write the value out", line);
                 }
-                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                    if (p.getParsingContext().inRoot() && p.nextToken() != null) {
-                        throw new YamlException("the file holds more than one YAML document (\"---\"); keep the whole "
-                                + subject + " in one",
-                                p.currentTokenLocation().getLineNr());
+                boolean structure = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
+                boolean end = token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY;
+                if (!structure && p.getParsingContext().inRoot()) {
+                    if (!end) {
+                        scan.record(p, text, "", token, line);
                     }
+                    if (p.nextToken() != null) {
+                        throw new YamlException("the file holds more than one YAML document (\"---\"); keep the whole "
+                                + subject + " in one", p.currentTokenLocation().getLineNr());
+                    }
+                    break;
+                }
+                if (end) {
                     continue;
                 }
-                boolean structure = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
                 String path = pathOf(structure ? p.getParsingContext().getParent() : p.getParsingContext());
                 if (token == JsonToken.FIELD_NAME) {
                     Integer first = scan.lines.putIfAbsent(path, line);
@@ -62,14 +68,7 @@ public final class YamlScan {
                     }
                     continue;
                 }
-                scan.lines.putIfAbsent(path, line);
-                scan.starts.put(path, token);
-                if (!structure) {
-                    char first = text.charAt((int) Math.min(text.length() - 1, p.currentTokenLocation().getCharOffset()));
-                    boolean plain = first != '"' && first != '\'' && first != '!';
-                    scan.scalars.put(path, new Scalar(p.getText(), token, plain,
-                            token == JsonToken.VALUE_NUMBER_INT ? p.getBigIntegerValue() : null));
-                }
+                scan.record(p, text, path, token, line);
             }
         } catch (YamlException e) {
             throw e;
@@ -77,6 +76,17 @@ public final class YamlScan {
             throw YamlException.syntax(e);
         }
         return scan;
+    }
+
+    private void record(JsonParser p, String text, String path, JsonToken token, int line) throws IOException {
+        lines.putIfAbsent(path, line);
+        starts.put(path, token);
+        if (token.isScalarValue()) {
+            char first = text.charAt((int) Math.min(text.length() - 1, p.currentTokenLocation().getCharOffset()));
+            boolean plain = first != '"' && first != '\'' && first != '!';
+            scalars.put(path, new Scalar(p.getText(), token, plain,
+                    token == JsonToken.VALUE_NUMBER_INT ? p.getBigIntegerValue() : null));
+        }
     }
 
     /** Whether the document holds nothing but comments, or is empty. */
