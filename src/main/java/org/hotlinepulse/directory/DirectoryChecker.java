@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 final class DirectoryChecker {
     /** A threshold of contract §6 that no line can set: the rule is about numbers missing from the directory. */
-    static final String JOB_WIDE_UNKNOWN_LINE_KEY = "unknown_line_attempts";
+    private static final String JOB_WIDE_UNKNOWN_LINE_KEY = "unknown_line_attempts";
 
     /** Neither the job configuration nor the directory sets the unknown-line rule: it is fixed in code. */
     private static final String UNKNOWN_LINE_IS_FIXED = "threshold " + JOB_WIDE_UNKNOWN_LINE_KEY
@@ -353,6 +353,14 @@ final class DirectoryChecker {
                 return null;
             }
         }
+    }
+
+    /** Reports {@code key}, unknown in the entry at {@code path}, suggesting the nearest of the {@code known} keys. */
+    void unknownKey(String path, String key, List<String> known) {
+        String suggestion = YamlBinding.closest(key, known);
+        problem(path.isEmpty() ? key : path + "." + key, label(path),
+                (path.isEmpty() ? "unknown top-level key" : "unknown key") + " \"" + key + "\""
+                        + (suggestion != null ? "; did you mean \"" + suggestion + "\"?" : "; expected " + String.join(", ", known)));
     }
 
     // ---------------------------------------------------------------- values

@@ -1,11 +1,14 @@
 package org.hotlinepulse.directory;
 
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.hotlinepulse.yaml.YamlBinding;
 import org.hotlinepulse.yaml.YamlException;
 import org.hotlinepulse.yaml.YamlScan;
@@ -32,9 +35,8 @@ import java.util.regex.Pattern;
  * {@link DirectoryChecker} validates all of it before anything is built, so a typo is reported
  * instead of ignored. Each problem is one line naming the file, the entry and the YAML line, e.g.
  * {@code directory.yaml: lines[3] (number 037167890001): department "zz-x" is not defined in
- * departments (line 14)}; list indexes count from 0. A file whose shape is wrong (an unknown key,
- * a list where a mapping belongs) is reported at its first such problem; once it binds, every
- * problem is reported.
+ * departments (line 14)}; list indexes count from 0. A file whose shape is wrong (a list where a
+ * mapping belongs) is reported at its first such problem; otherwise every problem is reported.
  */
 public final class DirectoryYamlLoader {
 
@@ -92,7 +94,7 @@ public final class DirectoryYamlLoader {
         DirectoryChecker checker = new DirectoryChecker(sourceName, scan);
         DirectoryFile file;
         try {
-            file = YAML.readValue(yaml, DirectoryFile.class);
+            file = YAML.readerFor(DirectoryFile.class).withHandler(new UnknownKeys(checker)).readValue(yaml);
         } catch (JsonMappingException e) {
             throw new DirectoryException(problem(e, scan, checker, sourceName));
         } catch (IOException e) {
@@ -108,13 +110,6 @@ public final class DirectoryYamlLoader {
         String parent = cut < 0 ? "" : path.substring(0, cut);
         String key = path.substring(cut + 1).replaceAll("]$", "");
         int line = checker.lineOf(path);
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            List<String> known = keysOf(unknown.getReferringClass());
-            String suggestion = YamlBinding.closest(key, known);
-            return DirectoryChecker.format(source, checker.label(parent), (parent.isEmpty() ? "unknown top-level key" : "unknown key")
-                    + " \"" + key + "\"" + (suggestion != null ? "; did you mean \"" + suggestion + "\"?"
-                            : "; expected " + String.join(", ", known)), line);
-        }
         String label = checker.label(parent);
         String message = switch (path.replaceAll("\\[\\d+]", "[]")) {
             case "" -> "expected the keys " + String.join(", ", keysOf(DirectoryFile.class)) + " at the top level";
@@ -152,6 +147,26 @@ public final class DirectoryYamlLoader {
                 ? " must be a phone number in quotes, such as \"037167890001\""
                 : " must be text, not a " + (scan.token(path) == JsonToken.START_ARRAY ? "list" : "mapping");
         return DirectoryChecker.format(source, entryLabel, noun + what, line);
+    }
+
+    /** Reports an unknown key and lets binding go on, so that it is reported with every other problem. */
+    private static final class UnknownKeys extends DeserializationProblemHandler {
+        private final DirectoryChecker checker;
+
+        UnknownKeys(DirectoryChecker checker) {
+            this.checker = checker;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                                             Object entry, String key) throws IOException {
+            // Records are bound once all their keys are read: the context is then the entry's own.
+            String path = YamlScan.pathOf(ctxt.getParser().getParsingContext());
+            path = path.endsWith("." + key) ? path.substring(0, path.length() - key.length() - 1) : path;
+            checker.unknownKey(path, key, keysOf(entry instanceof Class<?> type ? type : entry.getClass()));
+            p.skipChildren();
+            return true;
+        }
     }
 
     /** "must be a mapping with number, department, ...": the keys of an entry of the file. */

@@ -110,7 +110,7 @@ public final class YamlScan {
     }
 
     /** The path of the value {@code context} is at, as {@link YamlBinding#pathOf} writes it. */
-    static String pathOf(JsonStreamContext context) {
+    public static String pathOf(JsonStreamContext context) {
         if (context == null || context.inRoot()) {
             return "";
         }

@@ -582,6 +582,22 @@ class DirectoryYamlLoaderUnitTest {
         }
     }
 
+    @Test
+    void unknownKeysAreReportedWithTheOtherProblems() {
+        DirectoryException e = assertThrows(DirectoryException.class, () -> parse("""
+                departments:
+                  - { id: zz-social-security, nmae: 郑州市社会保险中心 }
+                lines:
+                  - { number: "037167890001", department: zz-x, hours: 24x7 }
+                """));
+
+        assertThat(e.problems()).containsExactly(
+                "directory.yaml: departments[0] (id zz-social-security): unknown key \"nmae\"; did you mean \"name\"? (line 2)",
+                "directory.yaml: departments[0] (id zz-social-security): name is missing; "
+                        + "write the department's name, e.g. 郑州市社会保险中心 (line 2)",
+                "directory.yaml: lines[0] (number 037167890001): department \"zz-x\" is not defined in departments (line 4)");
+    }
+
     @Nested
     class ReadingFiles {
 
