@@ -96,57 +96,42 @@ public final class DirectoryYamlLoader {
         try {
             file = YAML.readerFor(DirectoryFile.class).withHandler(new UnknownKeys(checker)).readValue(yaml);
         } catch (JsonMappingException e) {
-            throw new DirectoryException(problem(e, scan, checker, sourceName));
+            throw new DirectoryException(shapeProblem(e, scan, checker, sourceName));
         } catch (IOException e) {
             throw new DirectoryException(sourceName + ": cannot be read: " + e.getMessage());
         }
         return checker.check(file);
     }
 
-    /** The one problem that kept the file from binding, in the words of the checks after it. */
-    private static String problem(JsonMappingException e, YamlScan scan, DirectoryChecker checker, String source) {
+    /** The problem that kept the file from binding: a value of the wrong shape, in the words of the checks after it. */
+    private static String shapeProblem(JsonMappingException e, YamlScan scan, DirectoryChecker checker, String source) {
         String path = YamlBinding.pathOf(e);
-        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
-        String parent = cut < 0 ? "" : path.substring(0, cut);
-        String key = path.substring(cut + 1).replaceAll("]$", "");
-        int line = checker.lineOf(path);
-        String label = checker.label(parent);
-        String message = switch (path.replaceAll("\\[\\d+]", "[]")) {
+        String pattern = path.replaceAll("\\[\\d+]", "[]");
+        Matcher entry = ENTRY.matcher(path);
+        String label = entry.lookingAt() ? (entry.group().equals(path) ? path : checker.label(entry.group()))
+                : pattern.endsWith("[]") ? path : "";
+        String key = path.substring(Math.max(path.lastIndexOf('.'), path.lastIndexOf(']')) + 1);
+        String message = switch (pattern) {
             case "" -> "expected the keys " + String.join(", ", keysOf(DirectoryFile.class)) + " at the top level";
             case "calendar" -> "calendar must be a mapping with holidays and workdays";
             case "calendar.holidays", "calendar.workdays" -> path + " must be a list of dates such as [2026-10-01, 2026-10-02]";
-            case "departments" -> "departments must be a list; list " + DEPARTMENTS;
-            case "lines" -> "lines must be a list; list " + LINES;
-            case "closures" -> "closures must be a list of entries with lines, from, to and reason";
-            case "closures[].lines" -> "lines must be a list of line numbers such as [\"037167890001\"]";
-            case "lines[].thresholds" -> "thresholds must be a mapping such as { constant_busy_share: 0.8 }";
-            default -> null;
-        };
-        if (message != null) {
-            return DirectoryChecker.format(source, path.contains(".") && !path.startsWith("calendar") ? label : "", message, line);
-        }
-        String entry = switch (path.replaceAll("\\[\\d+]", "[]")) {
             case "calendar.holidays[]", "calendar.workdays[]" -> "expected a date such as 2026-10-01";
+            case "departments" -> "departments must be a list; list " + DEPARTMENTS;
             case "departments[]" -> mappingWith(DirectoryFile.DepartmentEntry.class);
+            case "lines" -> "lines must be a list; list " + LINES;
             case "lines[]" -> mappingWith(DirectoryFile.LineEntry.class);
+            case "lines[].number" -> "number must be a phone number in quotes, such as \"037167890001\"";
+            case "lines[].thresholds" -> "thresholds must be a mapping such as { constant_busy_share: 0.8 }";
+            case "closures" -> "closures must be a list of entries with lines, from, to and reason";
             case "closures[]" -> mappingWith(DirectoryFile.ClosureEntry.class);
-            default -> null;
+            case "closures[].lines" -> "lines must be a list of line numbers such as [\"037167890001\"]";
+            case "closures[].lines[]" -> "line must be a phone number in quotes, such as \"037167890001\"";
+            default -> e instanceof MismatchedInputException m && m.getTargetType() == String.class
+                    ? key + " must be text, not a " + (scan.token(path) == JsonToken.START_ARRAY ? "list" : "mapping")
+                    : key + (scan.scalar(path) == null ? "" : " \"" + scan.scalar(path).text() + "\"")
+                            + " cannot be read: " + e.getOriginalMessage();
         };
-        if (entry != null) {
-            return DirectoryChecker.format(source, path, entry, line);
-        }
-        Matcher inEntry = ENTRY.matcher(path);
-        String entryLabel = inEntry.lookingAt() ? checker.label(inEntry.group()) : label;
-        String noun = key.matches("\\d+") ? "line" : key;
-        if (!(e instanceof MismatchedInputException m && m.getTargetType() == String.class)) {
-            YamlScan.Scalar value = scan.scalar(path);
-            return DirectoryChecker.format(source, entryLabel, noun + (value == null ? "" : " \"" + value.text() + "\"")
-                    + " cannot be read: " + e.getOriginalMessage(), line);
-        }
-        String what = noun.equals("number") || noun.equals("line")
-                ? " must be a phone number in quotes, such as \"037167890001\""
-                : " must be text, not a " + (scan.token(path) == JsonToken.START_ARRAY ? "list" : "mapping");
-        return DirectoryChecker.format(source, entryLabel, noun + what, line);
+        return DirectoryChecker.format(source, label, message, checker.lineOf(path));
     }
 
     /** Reports an unknown key and lets binding go on, so that it is reported with every other problem. */
