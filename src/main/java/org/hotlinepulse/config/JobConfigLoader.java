@@ -1,9 +1,7 @@
 package org.hotlinepulse.config;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -21,13 +19,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Loads a job configuration file ({@code jobs/*.yaml}). Every key is optional and falls back
- * to its documented default; an unknown key or a bad value is an error naming file, key and,
- * when the value could not be read at all, its line.
+ * to its documented default; an unknown key or a bad value is an error naming file, key and line.
  */
 public final class JobConfigLoader {
     private static final ObjectMapper YAML = YamlBinding.mapper(new SimpleModule("job configuration")
@@ -85,8 +83,8 @@ public final class JobConfigLoader {
             return file == null ? JobFile.EMPTY : file;
         } catch (JsonMappingException e) {
             String key = YamlBinding.pathOf(e);
-            int line = scan.line(key) > 0 ? scan.line(key) : YamlBinding.lineOf(e);
-            throw new ConfigException(path + ": " + (key.isEmpty() ? "(top level)" : key) + ": " + problem(e, key)
+            int line = scan.line(key);
+            throw new ConfigException(path + ": " + (key.isEmpty() ? "(top level)" : key) + ": " + problem(e, key, scan)
                     + (line > 0 ? " (line " + line + ")" : ""));
         } catch (IOException e) {
             throw new ConfigException(path + ": cannot be read: " + e.getMessage());
@@ -94,7 +92,7 @@ public final class JobConfigLoader {
     }
 
     /** What is wrong at {@code key}, in the words of the file rather than of Java types. */
-    private static String problem(JsonMappingException e, String key) {
+    private static String problem(JsonMappingException e, String key, YamlScan scan) {
         if (e instanceof BadValue) {
             return e.getOriginalMessage();
         }
@@ -113,7 +111,7 @@ public final class JobConfigLoader {
             return SHAPES.get(key);
         }
         Class<?> type = e instanceof MismatchedInputException m ? m.getTargetType() : null;
-        String value = "\"" + (e instanceof InvalidFormatException f ? f.getValue() : textAt(e)) + "\"";
+        String value = "\"" + (scan.scalar(key) == null ? "" : scan.scalar(key).text()) + "\"";
         if (type == null) {
             return e.getOriginalMessage();
         } else if (type == String.class) {
@@ -124,18 +122,10 @@ public final class JobConfigLoader {
             return value + " is not a number";
         } else if (type.isEnum()) {
             return value + " is not " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.toString().toLowerCase()).collect(Collectors.joining(" or "));
+                    .map(c -> c.toString().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or "));
         } else if (List.class.isAssignableFrom(type)) {
             return "must be a list";
         }
         return "must be a mapping of keys to values";
-    }
-
-    private static String textAt(JsonMappingException e) {
-        try {
-            return e.getProcessor() instanceof JsonParser p ? p.getText() : "";
-        } catch (IOException unreadable) {
-            return "";
-        }
     }
 }

@@ -1,7 +1,5 @@
 package org.hotlinepulse.yaml;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -29,12 +27,11 @@ public final class YamlBinding {
         ObjectMapper mapper = YAMLMapper.builder(new YAMLFactory())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .build();
-        for (LogicalType number : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
-            mapper.coercionConfigFor(number).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
         return mapper.registerModules(modules);
     }
@@ -50,12 +47,6 @@ public final class YamlBinding {
             }
         }
         return path.toString();
-    }
-
-    /** The 1-based line of the token that could not be bound, or 0 when Jackson does not know it. */
-    public static int lineOf(JsonMappingException e) {
-        JsonLocation location = e.getProcessor() instanceof JsonParser p ? p.currentTokenLocation() : e.getLocation();
-        return location == null ? 0 : Math.max(0, location.getLineNr());
     }
 
     /** The known key nearest to a misspelt one, or null when none is close enough to be the intended one. */
