@@ -82,7 +82,9 @@ public final class YamlScan {
         lines.putIfAbsent(path, line);
         starts.put(path, token);
         if (token.isScalarValue()) {
-            char first = text.charAt((int) Math.min(text.length() - 1, p.currentTokenLocation().getCharOffset()));
+            // SnakeYAML counts code points, not chars: a name with 𠀀 or an emoji comes before the value.
+            int codePoints = (int) Math.min(p.currentTokenLocation().getCharOffset(), text.codePointCount(0, text.length()) - 1);
+            char first = text.charAt(text.offsetByCodePoints(0, codePoints));
             boolean plain = first != '"' && first != '\'' && first != '!';
             scalars.put(path, new Scalar(p.getText(), token, plain,
                     token == JsonToken.VALUE_NUMBER_INT ? p.getBigIntegerValue() : null));
