@@ -208,5 +208,8 @@ class JobConfigLoaderUnitTest {
                 .metrics();
         assertThat(m.maxOutOfOrderness()).isEqualTo(Duration.ofMinutes(10));
         assertThat(m.allowedLateness()).isEqualTo(Duration.ofHours(4));
+        Path noUnit = write("metrics:\n  allowed_lateness: 4\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(noUnit)).as("Flink would read 4 milliseconds")
+                .hasMessage(noUnit + ": metrics.allowed_lateness: \"4\" has no unit (write e.g. 250ms, 30s, 10m, 4h, 1d or PT4H) (line 2)");
     }
 }
