@@ -3,7 +3,7 @@ package org.hotlinepulse.cli;
 import org.hotlinepulse.cdr.CallerPseudonymiser;
 import org.hotlinepulse.cdr.CdrFormat;
 import org.hotlinepulse.config.ConfigException;
-import org.hotlinepulse.config.DurationText;
+import org.hotlinepulse.config.DurationSyntax;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.JobConfigLoader;
@@ -127,17 +127,18 @@ final class CommandInputs {
         return pseudonymiser;
     }
 
-    /** A duration option ({@code 90s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601) that must be above zero. */
+    /** A duration option ({@code 90s}, {@code 5 min}, {@code 2h}, {@code 1d} or ISO-8601: {@link DurationSyntax}) that must be above zero. */
     static Duration positiveDuration(String option, String text) throws UsageError {
+        Duration parsed;
         try {
-            Duration parsed = DurationText.parse(text);
-            if (parsed.isNegative() || parsed.isZero()) {
-                throw new UsageError(option + ": " + text + " must be longer than zero");
-            }
-            return parsed;
+            parsed = DurationSyntax.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageError(option + ": " + e.getMessage());
         }
+        if (parsed.isNegative() || parsed.isZero()) {
+            throw new UsageError(option + ": " + text + " must be longer than zero");
+        }
+        return parsed;
     }
 
     /**

@@ -9,13 +9,13 @@ import org.hotlinepulse.dashboard.DashboardStoreException;
 import org.hotlinepulse.dashboard.PostgresDashboardStore;
 import org.hotlinepulse.job.DirectoryUpdates;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -29,9 +29,10 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "dashboard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Serves the live dashboard (department table, line status board, trends, alerts; "
                 + "updates pushed to the page) over the PostgreSQL tables written by the run job.",
-                "Connection as for run and migrate: the jdbc section of --config, HOTLINE_PULSE_JDBC_URL, "
-                        + "HOTLINE_PULSE_JDBC_USER, HOTLINE_PULSE_JDBC_PASSWORD(_FILE); the directory from "
-                        + "where --config's directory section says.",
+                "Connection: --jdbc-url and --jdbc-user, else HOTLINE_PULSE_JDBC_URL and _USER, else the jdbc "
+                        + "section of --config (default: jdbc:postgresql://127.0.0.1:5432/hotline as hotline); the "
+                        + "password from HOTLINE_PULSE_JDBC_PASSWORD(_FILE). The directory from where --config's "
+                        + "directory section says (default: PostgreSQL).",
                 "Access: with HOTLINE_PULSE_DASHBOARD_TOKEN or HOTLINE_PULSE_DASHBOARD_TOKEN_FILE set, the page "
                         + "and its data need the token (Authorization: Bearer TOKEN, or ?token=TOKEN); "
                         + "without one the dashboard only listens on a loopback address."},
@@ -40,14 +41,11 @@ import java.util.concurrent.CountDownLatch;
                 "2:bad input: config, token file, a non-loopback --bind without a token"})
 final class DashboardCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Job configuration (e.g. jobs/hotline-metrics.yaml): its jdbc and directory sections "
-                    + "(default: jdbc:postgresql://127.0.0.1:5432/hotline as hotline, directory in PostgreSQL).")
-    Path config;
+    @Mixin
+    JobConfigOption config = new JobConfigOption();
 
-    @Option(names = "--jdbc-url", paramLabel = "URL",
-            description = "PostgreSQL JDBC URL; wins over --config and HOTLINE_PULSE_JDBC_URL.")
-    String jdbcUrl;
+    @Mixin
+    JdbcOptions jdbc = new JdbcOptions();
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}); another than loopback needs a token.")
@@ -74,7 +72,7 @@ final class DashboardCommand implements Callable<Integer> {
             DashboardSettings settings = settings();
             InetSocketAddress address = address();
             AccessToken token = token(env, address);
-            JobConfig jobConfig = config == null ? JobConfig.DEFAULTS : RunCommand.load(config, env);
+            JobConfig jobConfig = config.load(env);
             JdbcConfig jdbc = jdbc(jobConfig, env);
             Duration horizon = Duration.ofHours(settings.trendHours()).plus(Duration.ofHours(1));
             store = new PostgresDashboardStore(jdbc, env, DirectoryUpdates.loaderFor(jobConfig.directory(), jdbc),
@@ -134,7 +132,7 @@ final class DashboardCommand implements Callable<Integer> {
     }
 
     private JdbcConfig jdbc(JobConfig jobConfig, Map<String, String> env) throws UsageError {
-        return CommandInputs.jdbc(jobConfig, env, jdbcUrl, null);
+        return jdbc.resolve(jobConfig, env);
     }
 
     private static int fail(String message, int exitCode, PostgresDashboardStore store) {

@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
         description = {"Reads CDR files, replaces caller numbers by their keyed hash and publishes canonical Avro "
                 + "CDRs to Kafka, keyed by line.",
                 "Bad records go to the rejected topic (or --rejected FILE) with their reason; the summary "
-                        + "(read, published, rejected, duplicate) is printed on stderr."})
+                        + "(read, published, rejected, duplicate) is printed on stderr.",
+                "Brokers, topic and client properties: the kafka section of --config."})
 final class IngestCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR",
@@ -48,9 +49,8 @@ final class IngestCommand implements Callable<Integer> {
                     + "freeswitch-json.")
     String format;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Job configuration (YAML) whose kafka section names the brokers and client properties.")
-    Path config;
+    @Mixin
+    JobConfigOption config = new JobConfigOption();
 
     @Option(names = "--topic", paramLabel = "TOPIC",
             description = "Topic for the CDRs (default: the config's kafka.topics.cdr, hotline.cdr).")
@@ -116,7 +116,7 @@ final class IngestCommand implements Callable<Integer> {
             if (rejected != null) {
                 CommandInputs.requireUsableOutputFile(rejected);
             }
-            KafkaConfig kafka = CommandInputs.kafka(config, env);
+            KafkaConfig kafka = config.kafka(env);
             String cdrTopic = topic != null ? topic : kafka.topics().cdr();
             if (follow) {
                 return follow(cdrFormat, pseudonymiser, pbx, files, kafka, cdrTopic);
@@ -150,7 +150,7 @@ final class IngestCommand implements Callable<Integer> {
             throw new UsageError("--listen reads no files: leave out FILE|DIR and --follow");
         }
         InetSocketAddress address = listenAddress(listen);
-        KafkaConfig kafka = CommandInputs.kafka(config, env);
+        KafkaConfig kafka = config.kafka(env);
         String cdrTopic = topic != null ? topic : kafka.topics().cdr();
         StopOnSignal stop = StopOnSignal.install();
         try (KafkaIngestOutput output = new KafkaIngestOutput(kafka.clientProperties(env), cdrTopic,

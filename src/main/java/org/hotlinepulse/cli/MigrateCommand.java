@@ -9,6 +9,7 @@ import org.hotlinepulse.postgres.Migrations;
 import org.hotlinepulse.postgres.PostgresDirectoryLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
         description = {"Creates or upgrades the PostgreSQL tables of hotline-pulse (Flyway "
                 + "migrations; safe to run again), and optionally fills the line directory "
                 + "tables from a directory YAML file.",
-                "Connection: the jdbc section of --config, overridden by HOTLINE_PULSE_JDBC_URL "
+                "Connection: the jdbc section of --config (default: url "
+                        + "jdbc:postgresql://127.0.0.1:5432/hotline, user hotline), overridden by HOTLINE_PULSE_JDBC_URL "
                         + "and HOTLINE_PULSE_JDBC_USER; the password only from "
                         + "HOTLINE_PULSE_JDBC_PASSWORD or the file named by "
                         + "HOTLINE_PULSE_JDBC_PASSWORD_FILE."},
@@ -35,10 +37,8 @@ import java.util.concurrent.Callable;
                         + "--replace-directory, or (--check-directory) an invalid directory in the tables"})
 public final class MigrateCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Job configuration (YAML) whose jdbc section says where PostgreSQL is "
-                    + "(default: url jdbc:postgresql://127.0.0.1:5432/hotline, user hotline).")
-    Path config;
+    @Mixin
+    JobConfigOption config = new JobConfigOption();
 
     @Option(names = "--seed-directory", paramLabel = "FILE",
             description = "After migrating, write this directory YAML into the directory tables "
@@ -120,7 +120,7 @@ public final class MigrateCommand implements Callable<Integer> {
     }
 
     private JdbcConfig jdbc() throws UsageError {
-        return CommandInputs.jdbc(CommandInputs.config(config), env, null, null);
+        return CommandInputs.jdbc(config.load(), env, null, null);
     }
 
     private static int fail(PrintWriter err, String message, int exitCode) {

@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
                         + "non-zero only when it cannot run.",
                 "Every CDR file is opened and checked before the job starts (an Avro file must be a "
                         + "container file of a version of cdr.avsc): a file that cannot be read is "
-                        + "one line on stderr, exit 2, and the output folder is left untouched."})
+                        + "one line on stderr, exit 2, and the output folder is left untouched.",
+                "Window sizes, lateness and thresholds: the metrics and alerts sections of --config."})
 final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--cdr", required = true, arity = "1..*", paramLabel = "FILE",
             description = "CDR files to replay.")
@@ -45,10 +46,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Folder for the outputs; created if missing, files in it replaced.")
     Path out;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Job configuration (YAML) for window sizes, lateness and thresholds; "
-                    + "defaults as in jobs/hotline-metrics.yaml.")
-    Path config;
+    @Mixin
+    JobConfigOption config = new JobConfigOption();
 
     @Option(names = "--parallelism", defaultValue = "0", paramLabel = "N",
             description = "Parallelism of the job (default: one per core).")
@@ -66,7 +65,7 @@ final class ReplayCommand implements Callable<Integer> {
                     ? CommandInputs.configuredPseudonymiser(
                             "--format " + cdrFormat.cliName() + " reads raw caller numbers", System.getenv())
                     : CommandInputs.pseudonymiser();
-            Replay replay = new Replay(CommandInputs.config(config), lineDirectory, cdrFiles, cdrFormat,
+            Replay replay = new Replay(config.load(), lineDirectory, cdrFiles, cdrFormat,
                     inputOptions, pseudonymiser, out, parallelism);
             ReplaySummary summary = replay.run();
             System.out.println("replay: " + summary.line() + " -> " + out);

@@ -22,6 +22,7 @@ import org.hotlinepulse.postgres.PostgresConnections;
 import org.hotlinepulse.postgres.PostgresDirectoryLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -71,17 +72,11 @@ public final class ReportCommand implements Callable<Integer> {
             description = "The line directory (YAML); with PostgreSQL, default: its directory tables.")
     Path directory;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Job configuration (YAML) whose jdbc section says where PostgreSQL is.")
-    Path config;
+    @Mixin
+    JobConfigOption config = new JobConfigOption();
 
-    @Option(names = "--jdbc-url", paramLabel = "URL",
-            description = "PostgreSQL JDBC URL; wins over HOTLINE_PULSE_JDBC_URL and --config.")
-    String jdbcUrl;
-
-    @Option(names = "--jdbc-user", paramLabel = "USER",
-            description = "PostgreSQL user; wins over HOTLINE_PULSE_JDBC_USER and --config.")
-    String jdbcUser;
+    @Mixin
+    JdbcOptions jdbc = new JdbcOptions();
 
     @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
             description = "Folder for assessment-YYYY-MM.html and .csv; created if missing (default: ${DEFAULT-VALUE}).")
@@ -155,7 +150,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (directory == null) {
             throw new UsageError("--from-dir needs --directory FILE, the directory the replay ran on");
         }
-        if (jdbcUrl != null || jdbcUser != null || config != null) {
+        if (jdbc.given() || config.given()) {
             throw new UsageError("--from-dir reads files only; leave out --jdbc-url, --jdbc-user and --config");
         }
         if (!Files.isDirectory(fromDir)) {
@@ -192,7 +187,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private JdbcConfig jdbc() throws UsageError {
-        return CommandInputs.jdbc(CommandInputs.config(config), env, jdbcUrl, jdbcUser);
+        return jdbc.resolve(config.load(), env);
     }
 
     static YearMonth parseMonth(String text) throws UsageError {

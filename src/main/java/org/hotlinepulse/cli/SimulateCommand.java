@@ -14,10 +14,10 @@ import org.hotlinepulse.simulate.SyntheticDirectory;
 import org.hotlinepulse.simulate.TrafficSimulator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,9 @@ import java.util.concurrent.Callable;
                 + "optional probe calls, to a JSON Lines file or the Kafka topic hotline.cdr.",
                 "Fault spec: KIND:TARGET[@ONSET..REPAIR], e.g. busy:037167890001@+2h..+3h30m or "
                         + "silent:#3@2026-10-12T09:00+08:00..; kinds: out-of-service, busy, ivr-dead-end, "
-                        + "silent, high-abandonment, unregistered, probe-failed (docs/simulate.md)."})
+                        + "silent, high-abandonment, unregistered, probe-failed (docs/simulate.md).",
+                "With --to kafka: brokers, topic and client properties from the kafka section of --config "
+                        + "(default: localhost:9092, topic hotline.cdr)."})
 final class SimulateCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
     Lines lines;
@@ -89,10 +91,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "With --to jsonl: the file to write (replaced).")
     Path out;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "With --to kafka: the job configuration whose kafka section (brokers, topic, client "
-                    + "properties) is used; default localhost:9092, topic hotline.cdr.")
-    Path config;
+    @Mixin
+    JobConfigOption config = new JobConfigOption();
 
     @Override
     public Integer call() throws Exception {
@@ -136,7 +136,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (out != null) {
                 throw new UsageError("--out is for --to jsonl; Kafka output uses --config");
             }
-            KafkaConfig kafka = CommandInputs.kafka(config, System.getenv());
+            KafkaConfig kafka = config.kafka(System.getenv());
             output = new KafkaCdrOutput(kafka.clientProperties(System.getenv()), kafka.topics().cdr());
             target = "Kafka topic " + kafka.topics().cdr() + " at " + kafka.bootstrapServers();
             if (span == null && pace == null) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code alerts} section: job-wide overrides of the DESIGN §6 alert thresholds (a line's own
- * {@code thresholds} in the directory win over these; keys not given keep DESIGN's defaults), and
+ * The {@code alerts} section: job-wide overrides of the contract §6 alert thresholds (a line's own
+ * {@code thresholds} in the directory win over these; keys not given keep the contract's defaults), and
  * the {@code feeds} watched for FEED_STALE (empty: every source seen, each forgotten after a day
  * of silence).
  */

@@ -30,7 +30,7 @@ public record KafkaConfig(String bootstrapServers, String groupId, Topics topics
         properties = Map.copyOf(properties);
     }
 
-    /** The topics of DESIGN §2. */
+    /** The topics of contract §2. */
     public record Topics(String cdr, String rejected, String late, String metrics, String alerts)
             implements Serializable {
         public static final Topics DEFAULTS = new Topics("hotline.cdr", "hotline.cdr.rejected",

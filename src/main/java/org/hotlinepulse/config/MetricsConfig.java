@@ -6,7 +6,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 
-/** The knobs of the windowed metrics (DESIGN §4); defaults in {@link #DEFAULTS}. */
+/** The knobs of the windowed metrics (contract §4); defaults in {@link #DEFAULTS}. */
 public record MetricsConfig(
         List<Integer> windowMinutes,
         Duration maxOutOfOrderness,

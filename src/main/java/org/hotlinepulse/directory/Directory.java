@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The line directory (台账) of DESIGN §5: every published line with its department, service
+ * The line directory (台账) of contract §5: every published line with its department, service
  * hours, SILENT baseline and threshold overrides, the service calendar and the planned
  * closures. Immutable and Serializable, so that it can travel inside Flink functions and
  * broadcast state; {@link #line(String)} is one hash lookup.
@@ -156,7 +156,7 @@ public final class Directory implements Serializable {
 
     /**
      * The line's scheduled service time in [from, to): its service hours on the calendar, minus
-     * planned closures (the denominator of availability, DESIGN §10).
+     * planned closures (the denominator of availability, contract §10).
      *
      * @throws IllegalArgumentException when the line is not in the directory
      */

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The alert thresholds of DESIGN §6 that a line may override in its {@code thresholds} map,
+ * The alert thresholds of contract §6 that a line may override in its {@code thresholds} map,
  * each with the kind of value it takes. The defaults themselves belong to the job configuration.
  */
 public enum ThresholdKey {

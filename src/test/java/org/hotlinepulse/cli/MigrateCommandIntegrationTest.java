@@ -132,7 +132,7 @@ class MigrateCommandIntegrationTest {
         Run config = run("--config", badConfig.toString());
         assertThat(config.exitCode()).isEqualTo(2);
         assertThat(config.err()).isEqualTo("hotline-pulse migrate: " + badConfig + ": jdbc.url: \"mysql://db\" is not a"
-                + " PostgreSQL JDBC URL; write one such as jdbc:postgresql://127.0.0.1:5432/hotline\n");
+                + " PostgreSQL JDBC URL; write one such as jdbc:postgresql://127.0.0.1:5432/hotline (line 2)\n");
 
         String database = DB.create("hp_test_cli_untouched");
         try {

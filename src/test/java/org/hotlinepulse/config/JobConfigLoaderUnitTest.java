@@ -68,7 +68,7 @@ class JobConfigLoaderUnitTest {
         Path wrongKind = write("alerts:\n  thresholds: {unanswered_window_minutes: 2.5}\n");
         assertThatThrownBy(() -> JobConfigLoader.load(wrongKind))
                 .hasMessage(wrongKind + ": alerts.thresholds.unanswered_window_minutes: \"2.5\" is not "
-                        + "a whole number of minutes of at least 1, such as 15");
+                        + "a whole number of minutes of at least 1, such as 15 (line 2)");
     }
 
     @Test
@@ -78,10 +78,10 @@ class JobConfigLoaderUnitTest {
         assertThat(JobConfigLoader.load(write("")).alerts().feeds()).isEmpty();
         Path notAList = write("alerts:\n  feeds: pbx-main\n");
         assertThatThrownBy(() -> JobConfigLoader.load(notAList)).hasMessage(notAList
-                + ": alerts.feeds: must be a list of source names, such as [pbx-main, carrier]");
+                + ": alerts.feeds: must be a list of source names, such as [pbx-main, carrier] (line 2)");
         Path empty = write("alerts:\n  feeds: [\"\"]\n");
         assertThatThrownBy(() -> JobConfigLoader.load(empty))
-                .hasMessage(empty + ": alerts.feeds: \"\" is not a source name (1 to 128 characters)");
+                .hasMessage(empty + ": alerts.feeds: \"\" is not a source name (1 to 128 characters) (line 2)");
     }
 
     @Test
@@ -92,13 +92,13 @@ class JobConfigLoaderUnitTest {
         Path badDuration = write("metrics:\n  allowed_lateness: four hours\n");
         assertThatThrownBy(() -> JobConfigLoader.load(badDuration))
                 .hasMessage(badDuration + ": metrics.allowed_lateness: \"four hours\" is not a "
-                        + "duration (write e.g. 250ms, 30s, 10m, 4h, 1d or PT4H)");
+                        + "duration (write e.g. 250ms, 30s, 10m, 4h, 1d or PT4H) (line 2)");
         Path badWindow = write("metrics:\n  windows_minutes: [1, 0]\n");
         assertThatThrownBy(() -> JobConfigLoader.load(badWindow))
-                .hasMessage(badWindow + ": metrics.windows_minutes: \"0\" is not a whole number of minutes >= 1");
+                .hasMessage(badWindow + ": metrics.windows_minutes: \"0\" is not a whole number of minutes >= 1 (line 2)");
         Path noQuietSpan = write("runtime:\n  quiet_partition_after: 0s\n");
         assertThatThrownBy(() -> JobConfigLoader.load(noQuietSpan))
-                .hasMessage(noQuietSpan + ": runtime.quiet_partition_after: must be longer than zero");
+                .hasMessage(noQuietSpan + ": runtime.quiet_partition_after: must be longer than zero (line 2)");
         Path notYaml = write("metrics: [\n");
         assertThatThrownBy(() -> JobConfigLoader.load(notYaml))
                 .hasMessageStartingWith(notYaml + ": line ");
@@ -123,21 +123,21 @@ class JobConfigLoaderUnitTest {
     void jdbcErrorsNameTheFileTheKeyAndTheProblem() throws Exception {
         Path typo = write("jdbc:\n  username: ops\n");
         assertThatThrownBy(() -> JobConfigLoader.load(typo))
-                .hasMessage(typo + ": jdbc.username: unknown key (known: url, user)");
+                .hasMessage(typo + ": jdbc.username: unknown key (known: url, user) (line 2)");
         Path mysql = write("jdbc:\n  url: jdbc:mysql://db/hotline\n");
         assertThatThrownBy(() -> JobConfigLoader.load(mysql))
                 .hasMessage(mysql + ": jdbc.url: \"jdbc:mysql://db/hotline\" is not a PostgreSQL JDBC URL;"
-                        + " write one such as jdbc:postgresql://127.0.0.1:5432/hotline");
+                        + " write one such as jdbc:postgresql://127.0.0.1:5432/hotline (line 2)");
         Path secret = write("jdbc:\n  url: jdbc:postgresql://db/hotline?user=x&password=hunter2\n");
         assertThatThrownBy(() -> JobConfigLoader.load(secret))
                 .hasMessage(secret + ": jdbc.url: must not contain a password; set HOTLINE_PULSE_JDBC_PASSWORD"
-                        + " or HOTLINE_PULSE_JDBC_PASSWORD_FILE in the environment instead");
+                        + " or HOTLINE_PULSE_JDBC_PASSWORD_FILE in the environment instead (line 2)");
         Path emptyUser = write("jdbc:\n  user: \"\"\n");
         assertThatThrownBy(() -> JobConfigLoader.load(emptyUser))
-                .hasMessage(emptyUser + ": jdbc.user: must be a non-empty text");
+                .hasMessage(emptyUser + ": jdbc.user: must be a non-empty text (line 2)");
         Path notAMapping = write("jdbc: postgres\n");
         assertThatThrownBy(() -> JobConfigLoader.load(notAMapping))
-                .hasMessage(notAMapping + ": jdbc: must be a mapping of keys to values");
+                .hasMessage(notAMapping + ": jdbc: must be a mapping of keys to values (line 1)");
     }
 
     @Test
@@ -172,20 +172,44 @@ class JobConfigLoaderUnitTest {
                 .isEqualTo(RuntimeConfig.StateBackend.ROCKSDB);
         Path misspelt = write("runtime:\n  state_backend: rocks\n");
         assertThatThrownBy(() -> JobConfigLoader.load(misspelt))
-                .hasMessage(misspelt + ": runtime.state_backend: \"rocks\" is not hashmap or rocksdb");
+                .hasMessage(misspelt + ": runtime.state_backend: \"rocks\" is not hashmap or rocksdb (line 2)");
     }
 
     @Test
     void restartBackOffThatCannotWorkAndTheReplacedRestartKeysAreNamed() throws Exception {
         Path zero = write("runtime:\n  restart_backoff_initial: 0s\n");
         assertThatThrownBy(() -> JobConfigLoader.load(zero))
-                .hasMessage(zero + ": runtime.restart_backoff_initial: must be longer than zero");
+                .hasMessage(zero + ": runtime.restart_backoff_initial: must be longer than zero (line 2)");
         Path inverted = write("runtime:\n  restart_backoff_initial: 2m\n  restart_backoff_max: 1m\n");
         assertThatThrownBy(() -> JobConfigLoader.load(inverted))
                 .hasMessage(inverted + ": runtime.restart_backoff_max: must not be shorter than "
-                        + "runtime.restart_backoff_initial");
+                        + "runtime.restart_backoff_initial (line 3)");
         Path old = write("runtime:\n  restart_attempts: 10\n");
         assertThatThrownBy(() -> JobConfigLoader.load(old))
                 .hasMessageStartingWith(old + ": runtime.restart_attempts: no longer exists: restarts never give up");
+    }
+
+    @Test
+    void aMisspeltKeyGetsASuggestionAndABadValueItsPathAndLine() throws Exception {
+        Path typo = write("metrics:\n  windows_minutes: [1]\n  max_out_of_ordernes: 5m\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(typo)).hasMessage(typo
+                + ": metrics.max_out_of_ordernes: unknown key; did you mean \"max_out_of_orderness\"? (line 3)");
+        Path notANumber = write("metrics:\n  windows_minutes:\n    - 1\n    - fifteen\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(notANumber))
+                .hasMessage(notANumber + ": metrics.windows_minutes[1]: \"fifteen\" is not a whole number (line 4)");
+        Path fraction = write("runtime:\n  parallelism: 2.5\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(fraction))
+                .hasMessage(fraction + ": runtime.parallelism: \"2.5\" is not a whole number (line 2)");
+    }
+
+    @Test
+    void durationsAreReadInFlinksSyntax() throws Exception {
+        MetricsConfig m = JobConfigLoader.load(write("metrics:\n  max_out_of_orderness: 10 min\n  allowed_lateness: 4 hours\n"))
+                .metrics();
+        assertThat(m.maxOutOfOrderness()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(m.allowedLateness()).isEqualTo(Duration.ofHours(4));
+        Path noUnit = write("metrics:\n  allowed_lateness: 4\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(noUnit)).as("Flink would read 4 milliseconds")
+                .hasMessage(noUnit + ": metrics.allowed_lateness: \"4\" has no unit (write e.g. 250ms, 30s, 10m, 4h, 1d or PT4H) (line 2)");
     }
 }

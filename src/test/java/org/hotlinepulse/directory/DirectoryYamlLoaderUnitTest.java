@@ -257,7 +257,8 @@ class DirectoryYamlLoaderUnitTest {
         void theUnknownLineThresholdIsJobWide() {
             assertThat(problemIn(line("{ unknown_line_attempts: 5 }"))).isEqualTo("directory.yaml: lines[0] (number 037167890001): "
                     + "threshold unknown_line_attempts applies to numbers missing from the directory, so it cannot be set on a line; "
-                    + "set it in the job configuration (line 8)");
+                    + "it cannot be set anywhere else either: UNKNOWN_LINE fires at 3 attempts within 60 minutes in every job "
+                    + "(docs/alerts.md) (line 8)");
         }
 
         @Test
@@ -289,7 +290,7 @@ class DirectoryYamlLoaderUnitTest {
 
         @Test
         void everyKnownThresholdIsAccepted() throws DirectoryException {
-            // DESIGN §6 defaults, one key per line under "thresholds:".
+            // contract §6 defaults, one key per line under "thresholds:".
             String everyKey = String.join("", Stream.of(
                     "out_of_service_failed_attempts: 3",
                     "out_of_service_window_minutes: 10",
@@ -579,6 +580,22 @@ class DirectoryYamlLoaderUnitTest {
                     "directory.yaml: lines[1] (number 037167890002): hours \"Mon-Fri 8:30-17:30pm\": "
                             + "\"17:30pm\" is not a time; expected HH:mm such as 08:30 (line 6)");
         }
+    }
+
+    @Test
+    void unknownKeysAreReportedWithTheOtherProblems() {
+        DirectoryException e = assertThrows(DirectoryException.class, () -> parse("""
+                departments:
+                  - { id: zz-social-security, nmae: 郑州市社会保险中心 }
+                lines:
+                  - { number: "037167890001", department: zz-x, hours: 24x7 }
+                """));
+
+        assertThat(e.problems()).containsExactly(
+                "directory.yaml: departments[0] (id zz-social-security): unknown key \"nmae\"; did you mean \"name\"? (line 2)",
+                "directory.yaml: departments[0] (id zz-social-security): name is missing; "
+                        + "write the department's name, e.g. 郑州市社会保险中心 (line 2)",
+                "directory.yaml: lines[0] (number 037167890001): department \"zz-x\" is not defined in departments (line 4)");
     }
 
     @Nested
