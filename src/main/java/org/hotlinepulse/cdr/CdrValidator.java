@@ -154,7 +154,7 @@ public final class CdrValidator {
             digits = c >= '0' && c <= '9';
         }
         return digits ? null : "field " + field + " " + quoted(value) + " is not a telephone number (1 to "
-                + MAX_LINE_LENGTH + " digits, with an optional leading +)";
+                + MAX_LINE_LENGTH + " characters: digits, with an optional leading +)";
     }
 
     /** The value in quotes, cut to its first characters when long, with its length. */

@@ -60,7 +60,7 @@ class CdrValidatorUnitTest {
         assertThat(validate(call().line("+8637167890001"))).isNull();
         assertThat(validate(call().line("1".repeat(32)))).isNull();
         assertThat(validate(call().line("1".repeat(33)))).isEqualTo("field line \"" + "1".repeat(33)
-                + "\" is not a telephone number (1 to 32 digits, with an optional leading +)");
+                + "\" is not a telephone number (1 to 32 characters: digits, with an optional leading +)");
         for (String bad : new String[] {"+", "0371-6789", "tel:12345", "12345 ", "１２３４５"}) {
             assertThat(validate(call().line(bad))).as(bad).contains("is not a telephone number");
         }

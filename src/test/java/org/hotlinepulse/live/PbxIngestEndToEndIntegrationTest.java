@@ -80,7 +80,7 @@ class PbxIngestEndToEndIntegrationTest {
     static final String HMAC_KEY = "pbx end-to-end test key, thirty-two bytes or more";
     static final List<String> TOPICS = List.of("hotline.cdr", "hotline.cdr.rejected", "hotline.cdr.late",
             "hotline.metrics", "hotline.alerts");
-    static final String TELEPHONE_NUMBER = " (1 to 32 digits, with an optional leading +)";
+    static final String TELEPHONE_NUMBER = " (1 to 32 characters: digits, with an optional leading +)";
     /** The exit status of a JVM ended by SIGTERM (128 + 15). */
     static final ObjectMapper JSON = new ObjectMapper();
     /** Counts of the metrics tables compared, in this order. */

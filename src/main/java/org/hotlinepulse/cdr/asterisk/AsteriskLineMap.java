@@ -61,7 +61,7 @@ public final class AsteriskLineMap {
         for (Map.Entry<String, String> e : read.entrySet()) {
             if (e.getValue() == null || !e.getValue().matches("\\+?[0-9]{1,32}")) {
                 throw new IOException(name + ": \"" + e.getKey() + "\" maps to \"" + e.getValue()
-                        + "\", which is not a line number (1 to 32 digits, with an optional leading +)");
+                        + "\", which is not a line number (1 to 32 characters: digits, with an optional leading +)");
             }
         }
         return new AsteriskLineMap(Map.copyOf(read));

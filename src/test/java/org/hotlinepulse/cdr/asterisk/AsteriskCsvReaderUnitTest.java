@@ -169,7 +169,7 @@ class AsteriskCsvReaderUnitTest {
                         + " uniqueid, userfield, peeraccount, linkedid, sequence)",
                 "6 not a CSV record: a quoted field is not closed (truncated record?) at character 41",
                 "1 null",
-                "5 field line \"hotline-1\" is not a telephone number (1 to 32 digits, with an optional leading +)");
+                "5 field line \"hotline-1\" is not a telephone number (1 to 32 characters: digits, with an optional leading +)");
         assertThat(records.get(0).rawRecord).contains("\"src_hash\":\"" + KEY.pseudonymise("13800006666"))
                 .doesNotContain("13800006666").doesNotContain("Zhou");
     }

@@ -45,7 +45,7 @@ class AsteriskLineMapUnitTest {
     void aValueThatIsNoLineNumberIsRefusedNamingTheKey() throws IOException {
         Path map = write(dir, "lines.yaml", "from-pstn/s: hotline\n");
         assertThatThrownBy(() -> AsteriskLineMap.load(map)).hasMessage("lines.yaml: \"from-pstn/s\" maps to"
-                + " \"hotline\", which is not a line number (1 to 32 digits, with an optional leading +)");
+                + " \"hotline\", which is not a line number (1 to 32 characters: digits, with an optional leading +)");
         Path list = write(dir, "list.yaml", "- a\n- b\n");
         assertThatThrownBy(() -> AsteriskLineMap.load(list)).hasMessageStartingWith("list.yaml line 1: not a map");
     }
