@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * backlog and is never idle during the test), so which minutes are closed when the directory
  * changes is exact: minutes 0–4 of the hour are closed, minute 5 is open.
  *
- * <p>What the job does, and this test pins (docs/metrics.md "A line's department"): a closed
+ * <p>What the job does, and this test pins (docs/metrics.md "Decisions", a line that moves): a closed
  * minute goes to the department the line had when the minute closed, so a department's windows
  * hold the line's minutes that closed while the line was its own, and no call counts twice or
  * nowhere; a line row carries the department the line had when the row was last sent, so the
@@ -170,8 +170,7 @@ class DirectoryReloadIntegrationTest {
 
     /** A late call to a minute closed before the change, the minutes after it, and one call closing the hour. */
     private static List<Cdr> callsAfterTheChange() {
-        List<Cdr> calls = new ArrayList<>(calls(MOVED, 3, 1).stream()
-                .map(late -> Cdr.newBuilder(late).setCallId("late-" + late.getCallId()).build()).toList());
+        List<Cdr> calls = new ArrayList<>(List.of(call("late-" + MOVED, MOVED, HOUR.plusSeconds(3 * 60 + 40))));
         for (int minute = 6; minute <= 9; minute++) {
             calls.addAll(calls(MOVED, minute, 3));
             calls.addAll(calls(STAYING, minute, 1));
@@ -198,6 +197,7 @@ class DirectoryReloadIntegrationTest {
         // Minute 5 closed after the change: its call, made before, counts for the new department.
         rows.line(MOVED, 5, 1, NEW, 1).department(OLD, 5, 1, 1).department(NEW, 5, 1, 1);
         for (int minute = 6; minute <= 9; minute++) {
+            // The old department's minutes after the move: STAYING's call, none of MOVED's.
             rows.line(MOVED, minute, 1, NEW, 3).department(OLD, minute, 1, 1);
         }
         rows.department(NEW, 6, 1, 3).department(NEW, 7, 1, 4).department(NEW, 8, 1, 4).department(NEW, 9, 1, 3);
