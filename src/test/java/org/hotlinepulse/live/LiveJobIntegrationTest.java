@@ -31,6 +31,8 @@ import org.hotlinepulse.kafka.CdrDeserializer;
 import org.hotlinepulse.postgres.Migrations;
 import org.hotlinepulse.postgres.TemporaryDatabase;
 import org.hotlinepulse.replay.Replay;
+import org.hotlinepulse.simulate.Fault;
+import org.hotlinepulse.simulate.FaultKind;
 import org.hotlinepulse.simulate.SimulationSettings;
 import org.hotlinepulse.simulate.SyntheticDirectory;
 import org.hotlinepulse.simulate.TrafficSimulator;
@@ -55,9 +57,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The live job against a real Kafka broker and PostgreSQL: a simulated morning with bad messages between the
- * good ones, checked against a replay of the same CDRs, once straight through and once with
- * the job failing mid-stream and restoring from its last checkpoint.
+ * The live job against a real Kafka broker and PostgreSQL: a simulated morning with probe calls (some
+ * failing) and bad messages between the good ones, checked row for row against a replay of the same
+ * CDRs (every count, probe counts included), once straight through and once with the job failing
+ * mid-stream and restoring from its last checkpoint.
  */
 class LiveJobIntegrationTest {
     @RegisterExtension
@@ -85,8 +88,7 @@ class LiveJobIntegrationTest {
         List<ProducerRecord<byte[], byte[]>> messages = new ArrayList<>();
         List<String> replayLines = new ArrayList<>();
         TrafficSimulator traffic = new TrafficSimulator(SyntheticDirectory.alwaysOpen(List.of("037167890001",
-                "037167890002", "12345", "037199999999")),
-                SimulationSettings.healthy(7, Instant.parse("2026-10-12T00:30:00Z"), Duration.ofHours(4), 150));
+                "037167890002", "12345", "037199999999")), morningWithProbes());
         List<byte[]> bad = badMessages();
         int i = 0;
         while (traffic.hasNext()) {
@@ -105,6 +107,19 @@ class LiveJobIntegrationTest {
         new Replay(JobConfig.DEFAULTS, Directory.load(DIRECTORY), List.of(cdrFile), CdrFormat.JSONL,
                 new CallerPseudonymiser(new byte[32]), dir.resolve("replay"), 1).run();
         expectedRows = MetricRows.ofReplay(dir.resolve("replay/metrics.csv"));
+        long probes = MetricRows.total(expectedRows, "probe_attempts");
+        assertThat(probes).as("probe calls counted, so that comparing them can fail").isPositive();
+        assertThat(MetricRows.total(expectedRows, "probe_connected")).as("some of them failed")
+                .isPositive().isLessThan(probes);
+    }
+
+    /** Four hours of calls, a probe per line every 5 minutes, and probes to one line failing for an hour. */
+    private static SimulationSettings morningWithProbes() {
+        Instant from = Instant.parse("2026-10-12T00:30:00Z");
+        Fault probesFail = new Fault(FaultKind.PROBE_FAILED, "037167890002", from.plus(Duration.ofHours(1)),
+                from.plus(Duration.ofHours(2)), "probe-failed:037167890002");
+        return new SimulationSettings(7, from, Duration.ofHours(4), 150.0, Duration.ofMinutes(5),
+                List.of(probesFail));
     }
 
     @AfterAll

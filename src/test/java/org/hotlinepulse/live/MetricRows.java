@@ -44,6 +44,15 @@ final class MetricRows {
         return rows;
     }
 
+    /** The sum of one column of {@code metrics.csv} (such as {@code probe_attempts}) over the rows. */
+    static long total(Map<String, String> rows, String column) {
+        int index = List.of(MetricsCsv.HEADER.split(",")).indexOf(column);
+        if (index < 0) {
+            throw new IllegalArgumentException("no column " + column + " in " + MetricsCsv.HEADER);
+        }
+        return rows.values().stream().mapToLong(row -> Long.parseLong(row.split(",", -1)[index])).sum();
+    }
+
     /** The end of a row's window, in epoch milliseconds, from its key. */
     static long windowEnd(String rowKey) {
         String[] f = rowKey.split("\\|");
@@ -74,6 +83,15 @@ final class MetricRows {
     /** Both metrics tables. */
     static Map<String, String> ofTables(JdbcConfig jdbc) throws Exception {
         Map<String, String> rows = new HashMap<>();
+        for (WindowMetrics row : windowsInTables(jdbc)) {
+            rows.put(row.rowKey(), MetricsCsv.row(row));
+        }
+        return rows;
+    }
+
+    /** Every row of both metrics tables. */
+    static List<WindowMetrics> windowsInTables(JdbcConfig jdbc) throws Exception {
+        List<WindowMetrics> rows = new ArrayList<>();
         try (Connection connection = PostgresConnections.open(jdbc, Map.of());
              Statement statement = connection.createStatement()) {
             for (Scope scope : Scope.values()) {
@@ -84,11 +102,10 @@ final class MetricRows {
                         for (int i = 0; i < values.length; i++) {
                             values[i] = r.getLong(Counts.COLUMNS.get(i));
                         }
-                        WindowMetrics row = new WindowMetrics(scope, r.getString(key),
+                        rows.add(new WindowMetrics(scope, r.getString(key),
                                 scope == Scope.line ? r.getString("department") : null,
                                 r.getTimestamp("window_start").toInstant().toEpochMilli(),
-                                r.getInt("window_minutes"), Counts.ofColumnValues(values));
-                        rows.put(row.rowKey(), MetricsCsv.row(row));
+                                r.getInt("window_minutes"), Counts.ofColumnValues(values)));
                     }
                 }
             }
