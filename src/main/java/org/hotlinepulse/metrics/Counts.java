@@ -1,5 +1,6 @@
 package org.hotlinepulse.metrics;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 
@@ -17,10 +18,10 @@ import java.util.Objects;
  * {@code attempts} 0 and makes no metrics row. The probe counts ride on the rows there are and
  * roll up the same way, so the monthly assessment can see that a line's probes got through.
  *
- * <p>A Flink POJO (public fields, no-arg constructor) so that state and network use Flink's
- * fast POJO serializer; its schema evolution lets state written before the probe counts were
- * added be restored (they read as 0).
+ * <p>Flink serializes it with {@link CountsSerializer}, column by column in the order of
+ * {@link #COLUMNS}.
  */
+@TypeInfo(CountsTypeInfo.Factory.class)
 public class Counts {
     public long attempts;
     public long connected;
