@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * metrics.csv run each read every CDR and agree on the rows; both figures and the final line that
  * {@code perf-anchors/run.sh} reads are printed. The speeds are not checked (timings on a shared machine prove nothing).
  */
-class BenchCommandTest {
+class BenchCommandIntegrationTest {
 
     private static final Pattern RUN = Pattern.compile("(?m)^bench: run (\\d), ([^:]+): read (\\d+) records \\(0 rejected\\),"
             + " (\\d+) metrics rows; [\\d.]+ s from the first record to the last row \\([\\d.]+ s with start-up and the last"

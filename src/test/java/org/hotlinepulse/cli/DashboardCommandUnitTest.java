@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code hotline-pulse dashboard} refuses what it cannot serve safely, before touching the database. */
-class DashboardCommandTest {
+class DashboardCommandUnitTest {
 
     @Test
     void refusesANonLoopbackBindWithoutAToken() {
