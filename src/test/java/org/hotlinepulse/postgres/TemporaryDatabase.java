@@ -1,10 +1,9 @@
 package org.hotlinepulse.postgres;
 
 import org.hotlinepulse.config.JdbcConfig;
+import org.hotlinepulse.testing.RequiredService;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.sql.Connection;
@@ -20,9 +19,9 @@ import java.util.UUID;
  * them, so classes can run repeatedly and side by side. The server is the one of
  * {@code HOTLINE_PULSE_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres})
  * as {@code HOTLINE_PULSE_TEST_PG_USER} (default: postgres, then root); when none answers, the
- * class is skipped with the reason.
+ * class is skipped with the reason (see {@link RequiredService}).
  */
-public final class TemporaryDatabase implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
+public final class TemporaryDatabase implements BeforeAllCallback, AfterAllCallback {
 
     private static final String SERVER_URL = System.getenv()
             .getOrDefault("HOTLINE_PULSE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -38,22 +37,12 @@ public final class TemporaryDatabase implements ExecutionCondition, BeforeAllCal
         this.purpose = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
-    /** Skips the class, with the reason in the test report, when no server answers. */
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (admin == null) {
-            StringBuilder failures = new StringBuilder();
-            admin = reachableServer(failures);
-            if (admin == null) {
-                return ConditionEvaluationResult.disabled("no PostgreSQL server answers (" + failures
-                        + "); start it with: pg_ctlcluster --skip-systemctl-redirect <version> main start");
-            }
-        }
-        return ConditionEvaluationResult.enabled("PostgreSQL answers at " + admin.url());
-    }
-
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        StringBuilder failures = new StringBuilder();
+        admin = reachableServer(failures);
+        RequiredService.assumeAvailable(admin != null, "no PostgreSQL server answers (" + failures
+                + "); start it with: pg_ctlcluster --skip-systemctl-redirect <version> main start");
         name = create("hp_test_" + purpose);
     }
 

@@ -2,7 +2,6 @@ package org.hotlinepulse.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,7 +27,7 @@ import java.util.stream.Stream;
  * port for one test class: a minimal configuration in a temporary folder (one receiver, without
  * integrations or with a webhook that every alert pages on its own), clustering off, started
  * before the tests and stopped after them; it can be stopped and started again on the same port.
- * The class is skipped, with the reason, when the binary is missing.
+ * The class is skipped, with the reason, when the binary is missing (see {@link RequiredService}).
  */
 public final class LocalAlertmanager implements BeforeAllCallback, AfterAllCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,7 +64,7 @@ public final class LocalAlertmanager implements BeforeAllCallback, AfterAllCallb
     public void beforeAll(ExtensionContext context) throws Exception {
         binary = Stream.of("/usr/bin/prometheus-alertmanager", "/usr/local/bin/alertmanager")
                 .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
-        Assumptions.assumeTrue(binary != null, "no Alertmanager binary (/usr/bin/prometheus-alertmanager);"
+        RequiredService.assumeAvailable(binary != null, "no Alertmanager binary (/usr/bin/prometheus-alertmanager);"
                 + " install it with: apt-get install -y prometheus-alertmanager");
         dir = Files.createTempDirectory("hp-alertmanager");
         Files.writeString(dir.resolve("alertmanager.yml"), configuration());
