@@ -4,6 +4,8 @@ import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.testing.RequiredService;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.sql.Connection;
@@ -21,7 +23,7 @@ import java.util.UUID;
  * as {@code HOTLINE_PULSE_TEST_PG_USER} (default: postgres, then root); when none answers, the
  * class is skipped with the reason (see {@link RequiredService}).
  */
-public final class TemporaryDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class TemporaryDatabase implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
     private static final String SERVER_URL = System.getenv()
             .getOrDefault("HOTLINE_PULSE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -38,11 +40,17 @@ public final class TemporaryDatabase implements BeforeAllCallback, AfterAllCallb
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         StringBuilder failures = new StringBuilder();
-        admin = reachableServer(failures);
-        RequiredService.assumeAvailable(admin != null, "no PostgreSQL server answers (" + failures
+        if (admin == null) {
+            admin = reachableServer(failures);
+        }
+        return RequiredService.condition(admin != null, "no PostgreSQL server answers (" + failures
                 + "); start it with: pg_ctlcluster --skip-systemctl-redirect <version> main start");
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         name = create("hp_test_" + purpose);
     }
 

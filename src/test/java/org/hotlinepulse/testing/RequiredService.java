@@ -1,6 +1,7 @@
 package org.hotlinepulse.testing;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 
 import java.util.Locale;
 
@@ -23,18 +24,35 @@ public final class RequiredService {
      *     {@code "no Alertmanager binary; install it with: apt-get install -y prometheus-alertmanager"}
      */
     public static void assumeAvailable(boolean available, String missing) {
-        String value = System.getenv(SWITCH);
-        assumeAvailable(available, missing, value != null && (value.equals("1")
-                || value.toLowerCase(Locale.ROOT).equals("true")));
+        assumeAvailable(available, missing, required());
+    }
+
+    /**
+     * The same for a whole test class, as an extension's {@code ExecutionCondition}: a class skipped there
+     * is reported as skipped, while one aborted in a {@code beforeAll} callback is not reported at all.
+     */
+    public static ConditionEvaluationResult condition(boolean available, String missing) {
+        return condition(available, missing, required());
     }
 
     static void assumeAvailable(boolean available, String missing, boolean required) {
+        if (condition(available, missing, required).isDisabled()) {
+            Assumptions.abort(missing);
+        }
+    }
+
+    static ConditionEvaluationResult condition(boolean available, String missing, boolean required) {
         if (available) {
-            return;
+            return ConditionEvaluationResult.enabled(null);
         }
         if (required) {
             throw new AssertionError(missing + " (" + SWITCH + " is set: every service must be there)");
         }
-        Assumptions.abort(missing);
+        return ConditionEvaluationResult.disabled(missing);
+    }
+
+    private static boolean required() {
+        String value = System.getenv(SWITCH);
+        return value != null && (value.equals("1") || value.toLowerCase(Locale.ROOT).equals("true"));
     }
 }

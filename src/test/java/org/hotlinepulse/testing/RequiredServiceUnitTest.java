@@ -3,6 +3,7 @@ package org.hotlinepulse.testing;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,5 +28,13 @@ class RequiredServiceUnitTest {
         assertThatThrownBy(() -> RequiredService.assumeAvailable(false, MISSING, true))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage(MISSING + " (HOTLINE_PULSE_REQUIRE_SERVICES is set: every service must be there)");
+    }
+
+    @Test
+    void aClassWithoutItsServiceIsDisabledWithTheReasonOrFailsWhenEveryServiceIsRequired() {
+        assertThat(RequiredService.condition(true, MISSING, true).isDisabled()).isFalse();
+        assertThat(RequiredService.condition(false, MISSING, false).getReason()).hasValue(MISSING);
+        assertThatThrownBy(() -> RequiredService.condition(false, MISSING, true))
+                .isInstanceOf(AssertionError.class).hasMessageStartingWith(MISSING);
     }
 }
