@@ -89,7 +89,7 @@ class DirectoryReloadIntegrationTest {
 
                 Files.copy(Path.of("src/test/resources/job/directory-reorganised.yaml"), directoryFile,
                         StandardCopyOption.REPLACE_EXISTING);
-                Thread.sleep(2_000);
+                awaitReload(kafka, before.plus(1, ChronoUnit.MINUTES));
                 produce(kafka, "a1", MOVED, after);
                 produce(kafka, "a2", ADDED, after);
                 awaitAttempts(kafka, "department|zz-12345|" + after.toEpochMilli() + "|1", 2);
@@ -120,6 +120,20 @@ class DirectoryReloadIntegrationTest {
                     LineMetrics.fromByteBuffer(ByteBuffer.wrap(message.value())));
         }
         return rows;
+    }
+
+    /**
+     * Produces calls of the added line in the window starting at {@code minute}, one every half second,
+     * until its row shows that the job has loaded the new directory.
+     */
+    private static void awaitReload(InProcessKafka kafka, Instant minute) throws Exception {
+        String key = "line|" + ADDED + "|" + minute.toEpochMilli() + "|1";
+        long deadline = System.currentTimeMillis() + 60_000;
+        for (int probe = 0; !rows(kafka).containsKey(key); probe++) {
+            assertThat(System.currentTimeMillis()).as("the job reloads the directory").isLessThan(deadline);
+            produce(kafka, "probe-" + probe, ADDED, minute);
+            Thread.sleep(500);
+        }
     }
 
     private static void awaitRow(InProcessKafka kafka, String key) throws Exception {
