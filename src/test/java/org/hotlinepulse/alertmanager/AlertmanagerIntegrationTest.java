@@ -53,6 +53,10 @@ class AlertmanagerIntegrationTest {
 
     private static final Duration RESEND = Duration.ofMillis(500);
     private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofMillis(400));
+    /** An alert posted once, never re-sent: it lapses after Alertmanager's resolve_timeout. */
+    private static final String CONTROL = "control";
+    /** Generous for a busy machine (resolve_timeout is 2 s): each wait ends as soon as its condition holds. */
+    private static final Duration WAIT_LIMIT = Duration.ofSeconds(30);
 
     private final List<PostableAlert> refused = new ArrayList<>();
 
@@ -83,10 +87,7 @@ class AlertmanagerIntegrationTest {
                 "summary_en", "line 037167890001 is unanswered"));
         assertThat(Instant.parse(alert.path("startsAt").asText())).isEqualTo(Instant.parse("2026-10-12T02:00:00Z"));
 
-        // An alert sent once, as a control: Alertmanager resolves it after its resolve_timeout.
-        new AlertmanagerClient(ALERTMANAGER.url(), null, Duration.ofSeconds(2)).post(List.of(
-                AlertmanagerPayload.of(AlertFixtures.firing("control", "037167890009", "2026-10-12T02:00:00Z"))));
-        drive(delivery, Duration.ofSeconds(4));
+        driveUntilAnAlertSentOnceHasLapsed(delivery);
         assertThat(ALERTMANAGER.activeEpisodes()).containsExactly("ep-1");
 
         delivery.accept(AlertFixtures.resolved(first, "2026-10-12T02:40:00Z"));
@@ -95,7 +96,7 @@ class AlertmanagerIntegrationTest {
 
         // A new episode on the same line after the resolve is a new alert, and the old one stays resolved.
         delivery.accept(AlertFixtures.firing("ep-2", "037167890001", "2026-10-12T03:00:00Z"));
-        drive(delivery, Duration.ofSeconds(1));
+        assertThat(until(delivery, () -> ALERTMANAGER.activeEpisodes().contains("ep-2"))).isTrue();
         assertThat(ALERTMANAGER.activeEpisodes()).containsExactly("ep-2");
         assertThat(delivery.state()).extracting(Alert::getId).containsExactly("ep-2");
     }
@@ -111,7 +112,7 @@ class AlertmanagerIntegrationTest {
         assertThat(ALERTMANAGER.activeEpisodes()).containsExactlyInAnyOrder("good-1", "good-2");
         assertThat(refused).extracting(a -> a.labels().get("episode")).containsExactly("bad");
 
-        drive(delivery, Duration.ofSeconds(3)); // re-sends past resolve_timeout: the good ones stay, the bad one is not tried again
+        driveUntilAnAlertSentOnceHasLapsed(delivery); // the good ones stay, the bad one is not tried again
         assertThat(ALERTMANAGER.activeEpisodes()).containsExactlyInAnyOrder("good-1", "good-2");
         assertThat(refused).hasSize(1);
     }
@@ -130,7 +131,11 @@ class AlertmanagerIntegrationTest {
         Instant failedAt = Instant.now();
         delivery.deliverDue(failedAt);
         assertThat(delivery.nextDue()).as("a retry after the back-off").isAfter(failedAt);
-        drive(delivery, Duration.ofSeconds(1)); // several failed retries, none blocking for long
+        for (int retry = 0; retry < 5; retry++) { // each at its due time, without waiting for it
+            Instant due = delivery.nextDue();
+            delivery.deliverDue(due);
+            assertThat(delivery.nextDue()).as("the next retry after the back-off").isAfter(due);
+        }
 
         ALERTMANAGER.start();
         assertThat(until(delivery, () -> !ALERTMANAGER.activeEpisodes().isEmpty())).isTrue();
@@ -156,7 +161,7 @@ class AlertmanagerIntegrationTest {
 
         ALERTMANAGER.start();
         try (RunningOperator after = RunningOperator.start(config(), checkpoint)) {
-            assertThat(after.runUntil(() -> ALERTMANAGER.activeEpisodes().contains("ep-f"), Duration.ofSeconds(5))).isTrue();
+            assertThat(after.runUntil(() -> ALERTMANAGER.activeEpisodes().contains("ep-f"), WAIT_LIMIT)).isTrue();
             assertThat(ALERTMANAGER.activeEpisodes()).containsExactly("ep-f");
         }
     }
@@ -167,11 +172,12 @@ class AlertmanagerIntegrationTest {
             assertThat(ALERTMANAGER.isActive(Heartbeat.NAME)).as("heartbeat from the start, nothing firing").isTrue();
             operator.receive(AlertFixtures.firing("timer-a", "037167890008", "2026-10-12T02:00:00Z"));
             operator.completeCheckpoint(1);
-            operator.runFor(Duration.ofSeconds(3)); // longer than resolve_timeout, no change arrives meanwhile
+            postAlertOnce(); // no change arrives until it has lapsed
+            assertThat(operator.runUntil(AlertmanagerIntegrationTest::alertSentOnceHasLapsed, WAIT_LIMIT)).isTrue();
             assertThat(ALERTMANAGER.activeEpisodes()).containsExactly("timer-a");
             assertThat(ALERTMANAGER.isActive(Heartbeat.NAME)).isTrue();
         }
-        assertThat(eventually(() -> !ALERTMANAGER.isActive(Heartbeat.NAME), Duration.ofSeconds(10)))
+        assertThat(eventually(() -> !ALERTMANAGER.isActive(Heartbeat.NAME), WAIT_LIMIT))
                 .as("the heartbeat resolves once nobody sends it").isTrue();
     }
 
@@ -212,20 +218,31 @@ class AlertmanagerIntegrationTest {
                 Duration.ofSeconds(2))), RESEND, BACKOFF, new Heartbeat("test", Instant.now(), RESEND), refused::add);
     }
 
-    /** Calls the delivery as the operator's timers would, for a while. */
-    private static void drive(AlertmanagerDelivery delivery, Duration span) throws InterruptedException {
-        Instant end = Instant.now().plus(span);
-        while (Instant.now().isBefore(end)) {
-            delivery.deliverDue(Instant.now());
-            Thread.sleep(50);
-        }
+    /**
+     * Calls the delivery as the operator's timers would until an alert posted once, as a control, has
+     * lapsed in Alertmanager: its resolve_timeout has passed, as Alertmanager's own clock tells.
+     */
+    private static void driveUntilAnAlertSentOnceHasLapsed(AlertmanagerDelivery delivery) throws Exception {
+        postAlertOnce();
+        assertThat(until(delivery, AlertmanagerIntegrationTest::alertSentOnceHasLapsed))
+                .as("the control lapses after resolve_timeout").isTrue();
+    }
+
+    private static void postAlertOnce() throws Exception {
+        new AlertmanagerClient(ALERTMANAGER.url(), null, Duration.ofSeconds(2)).post(List.of(
+                AlertmanagerPayload.of(AlertFixtures.firing(CONTROL, "037167890009", "2026-10-12T02:00:00Z"))));
+        assertThat(ALERTMANAGER.activeEpisodes()).contains(CONTROL);
+    }
+
+    private static boolean alertSentOnceHasLapsed() throws Exception {
+        return !ALERTMANAGER.activeEpisodes().contains(CONTROL);
     }
 
     private static boolean until(AlertmanagerDelivery delivery, Callable<Boolean> condition) throws Exception {
         return eventually(() -> {
             delivery.deliverDue(Instant.now());
             return condition.call();
-        }, Duration.ofSeconds(10));
+        }, WAIT_LIMIT);
     }
 
     private static boolean eventually(Callable<Boolean> condition, Duration limit) throws Exception {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
+import org.hotlinepulse.testing.RequiredService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +16,9 @@ class PbxReplayCommandUnitTest {
 
     @Test
     void asteriskCsvWithoutAKeyRefusesToStartWithOneLine() throws Exception {
-        Assumptions.assumeTrue(System.getenv("HOTLINE_PULSE_HMAC_KEY") == null
-                && System.getenv("HOTLINE_PULSE_HMAC_KEY_FILE") == null, "skipped: an HMAC key is configured here");
+        RequiredService.assumeAvailable(System.getenv("HOTLINE_PULSE_HMAC_KEY") == null
+                && System.getenv("HOTLINE_PULSE_HMAC_KEY_FILE") == null, "an HMAC key is configured in this"
+                + " environment; unset HOTLINE_PULSE_HMAC_KEY and HOTLINE_PULSE_HMAC_KEY_FILE to run this test");
         Path master = Files.writeString(dir.resolve("Master.csv"), "");
         CliRun run = CliRun.run("replay", "--format", "asterisk-csv", "--cdr", master.toString(),
                 "--directory", "src/test/resources/asterisk/directory.yaml", "--out", dir.resolve("out").toString());

@@ -1,6 +1,7 @@
 package org.hotlinepulse.postgres;
 
 import org.hotlinepulse.config.JdbcConfig;
+import org.hotlinepulse.testing.RequiredService;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -20,7 +21,7 @@ import java.util.UUID;
  * them, so classes can run repeatedly and side by side. The server is the one of
  * {@code HOTLINE_PULSE_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres})
  * as {@code HOTLINE_PULSE_TEST_PG_USER} (default: postgres, then root); when none answers, the
- * class is skipped with the reason.
+ * class is skipped with the reason (see {@link RequiredService}).
  */
 public final class TemporaryDatabase implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
@@ -38,18 +39,14 @@ public final class TemporaryDatabase implements ExecutionCondition, BeforeAllCal
         this.purpose = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
-    /** Skips the class, with the reason in the test report, when no server answers. */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        StringBuilder failures = new StringBuilder();
         if (admin == null) {
-            StringBuilder failures = new StringBuilder();
             admin = reachableServer(failures);
-            if (admin == null) {
-                return ConditionEvaluationResult.disabled("no PostgreSQL server answers (" + failures
-                        + "); start it with: pg_ctlcluster --skip-systemctl-redirect <version> main start");
-            }
         }
-        return ConditionEvaluationResult.enabled("PostgreSQL answers at " + admin.url());
+        return RequiredService.condition(admin != null, "no PostgreSQL server answers (" + failures
+                + "); start it with: pg_ctlcluster --skip-systemctl-redirect <version> main start");
     }
 
     @Override

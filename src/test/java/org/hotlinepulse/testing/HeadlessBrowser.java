@@ -46,15 +46,13 @@ public final class HeadlessBrowser implements AutoCloseable {
     }
 
     /**
-     * Starts Chromium with a window of {@code width} x {@code height} CSS pixels.
-     *
-     * @throws IllegalStateException when Chromium or chromedriver is not installed
+     * Starts Chromium with a window of {@code width} x {@code height} CSS pixels; the test is skipped, with
+     * the reason, when Chromium or chromedriver is not installed (see {@link RequiredService}).
      */
     public static HeadlessBrowser start(int width, int height) throws IOException {
         for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
-            if (!Files.isExecutable(binary)) {
-                throw new IllegalStateException(binary + " is missing: apt-get install -y chromium chromium-driver");
-            }
+            RequiredService.assumeAvailable(Files.isExecutable(binary),
+                    binary + " is missing; install it with: apt-get install -y chromium chromium-driver");
         }
         Path profile = Files.createTempDirectory("hotline-pulse-chromium-");
         ChromeOptions options = new ChromeOptions();

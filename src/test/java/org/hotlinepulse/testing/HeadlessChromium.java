@@ -1,7 +1,5 @@
 package org.hotlinepulse.testing;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Debian's Chromium, headless, for tests of generated pages: a screenshot and the DOM after the
  * page's scripts ran. Each call starts a fresh browser with its own profile folder; nothing is
- * downloaded. Tests are skipped, with the reason, when {@code chromium} is not installed.
+ * downloaded. Tests are skipped, with the reason, when {@code chromium} is not installed (see
+ * {@link RequiredService}).
  */
 public final class HeadlessChromium {
     private static final Path BINARY = Path.of("/usr/bin/chromium");
@@ -21,7 +20,7 @@ public final class HeadlessChromium {
     private HeadlessChromium() {}
 
     public static void assumeInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(BINARY),
+        RequiredService.assumeAvailable(Files.isExecutable(BINARY),
                 "chromium is not installed; install it with: apt-get install -y chromium chromium-driver");
     }
 

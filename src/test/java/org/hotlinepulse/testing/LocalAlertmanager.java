@@ -2,9 +2,10 @@ package org.hotlinepulse.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
@@ -28,9 +29,9 @@ import java.util.stream.Stream;
  * port for one test class: a minimal configuration in a temporary folder (one receiver, without
  * integrations or with a webhook that every alert pages on its own), clustering off, started
  * before the tests and stopped after them; it can be stopped and started again on the same port.
- * The class is skipped, with the reason, when the binary is missing.
+ * The class is skipped, with the reason, when the binary is missing (see {@link RequiredService}).
  */
-public final class LocalAlertmanager implements BeforeAllCallback, AfterAllCallback {
+public final class LocalAlertmanager implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -62,11 +63,15 @@ public final class LocalAlertmanager implements BeforeAllCallback, AfterAllCallb
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         binary = Stream.of("/usr/bin/prometheus-alertmanager", "/usr/local/bin/alertmanager")
                 .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
-        Assumptions.assumeTrue(binary != null, "no Alertmanager binary (/usr/bin/prometheus-alertmanager);"
+        return RequiredService.condition(binary != null, "no Alertmanager binary (/usr/bin/prometheus-alertmanager);"
                 + " install it with: apt-get install -y prometheus-alertmanager");
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("hp-alertmanager");
         Files.writeString(dir.resolve("alertmanager.yml"), configuration());
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

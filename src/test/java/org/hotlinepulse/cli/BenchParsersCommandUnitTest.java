@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bench --parsers} through the command line: every format is generated and read back whole, nothing
  * rejected. The speeds it prints are not checked (timings on a shared machine prove nothing).
  */
-class BenchParsersCommandTest {
+class BenchParsersCommandUnitTest {
 
     private static final List<String> INPUTS = List.of("jsonl", "avro", "wire", "asterisk-csv", "asterisk-csv+queue_log",
             "freeswitch-csv", "freeswitch-json", "mapped-csv");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * script reads (docs/performance.md, "The anchors") are printed. The speeds are not checked (timings on a shared
  * machine prove nothing).
  */
-class BenchCommandTest {
+class BenchCommandIntegrationTest {
 
     private static final Pattern RUN = Pattern.compile("(?m)^bench: run (\\d), ([^:]+): read (\\d+) records \\(0 rejected\\),"
             + " (\\d+) metrics rows; [\\d.]+ s from the first record to the last row \\([\\d.]+ s with start-up and the last"

@@ -10,7 +10,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HotlinePulseCliTest {
+/** The command line's help and its refusals of bad input: one clear line and exit code 2, before any job starts. */
+class HotlinePulseCliUnitTest {
     @TempDir
     Path dir;
 
@@ -62,44 +63,6 @@ class HotlinePulseCliTest {
                 "--out", dir.resolve("out").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--format", "jsonl", "avro");
-    }
-
-    @Test
-    void replayOfTheExampleExitsZeroAndPrintsItsSummary() throws Exception {
-        CliRun run = run("replay", "--cdr", "examples/cdrs.jsonl", "--directory",
-                "examples/directory.yaml", "--out", dir.resolve("out").toString());
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern(
-                "replay: read \\d+ records: [1-9]\\d* rejected, \\d+ duplicate, \\d+ late, \\d+ for unknown lines");
-        assertThat(Files.readAllLines(dir.resolve("out/metrics.csv")).size()).isGreaterThan(10);
-    }
-
-    @Test
-    void replayReadsAvroContainerFiles() throws Exception {
-        Path avro = dir.resolve("cdrs.avro");
-        java.time.Instant t0 = java.time.Instant.parse("2026-10-12T01:00:00Z");
-        try (var writer = new org.apache.avro.file.DataFileWriter<>(
-                new org.apache.avro.specific.SpecificDatumWriter<>(org.hotlinepulse.avro.Cdr.class))) {
-            writer.create(org.hotlinepulse.avro.Cdr.getClassSchema(), avro.toFile());
-            for (int i = 0; i < 4; i++) {
-                writer.append(org.hotlinepulse.avro.Cdr.newBuilder().setCallId("a-" + i)
-                        .setLine("12345").setStartTime(t0.plusSeconds(i))
-                        .setAnswerTime(t0.plusSeconds(i + 5)).setEndTime(t0.plusSeconds(i + 60))
-                        .build());
-            }
-            writer.append(org.hotlinepulse.avro.Cdr.newBuilder().setCallId("bad").setLine("12345")
-                    .setStartTime(t0).setEndTime(t0.minusSeconds(1)).build());
-        }
-        CliRun run = run("replay", "--cdr", avro.toString(), "--format", "avro",
-                "--directory", "src/test/resources/job/directory.yaml",
-                "--out", dir.resolve("out").toString());
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        List<String> metrics = Files.readAllLines(dir.resolve("out/metrics.csv"));
-        assertThat(metrics).contains(
-                "line,12345,2026-10-12T01:00:00Z,1,4,4,4,0,0,0,0,0,4,20000,220000,1.0000,1.0000,"
-                        + "0.0000,1.0000,5.0000,0,0,0,0,0,zz-12345,0,0");
-        assertThat(Files.readString(dir.resolve("out/rejected.jsonl")))
-                .contains("\"source\":\"cdrs.avro\"", "\"line_no\":5", "end_time");
     }
 
     /** Before issue 12: the job started, failed with a 130-line stack trace and left an output folder behind. */

@@ -1,18 +1,20 @@
 package org.hotlinepulse.cli;
 
 import org.hotlinepulse.dashboard.AccessToken;
+import org.hotlinepulse.testing.RequiredService;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code hotline-pulse dashboard} refuses what it cannot serve safely, before touching the database. */
-class DashboardCommandTest {
+class DashboardCommandUnitTest {
 
     @Test
     void refusesANonLoopbackBindWithoutAToken() {
-        assumeTrue(System.getenv(AccessToken.VARIABLE) == null && System.getenv(AccessToken.FILE_VARIABLE) == null,
-                "a dashboard token is set in this environment");
+        RequiredService.assumeAvailable(
+                System.getenv(AccessToken.VARIABLE) == null && System.getenv(AccessToken.FILE_VARIABLE) == null,
+                "a dashboard token is set in this environment; unset " + AccessToken.VARIABLE + " and "
+                        + AccessToken.FILE_VARIABLE + " to run this test");
         CliRun run = CliRun.run("dashboard", "--bind", "0.0.0.0", "--port", "0",
                 "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/nowhere");
         assertThat(run.exitCode()).isEqualTo(2);
