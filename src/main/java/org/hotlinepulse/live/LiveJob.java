@@ -13,6 +13,7 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.FileUtils;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.config.JobConfig;
@@ -24,6 +25,10 @@ import org.hotlinepulse.job.HotlineMetricsJob;
 import org.hotlinepulse.job.JobSinks;
 import org.hotlinepulse.kafka.CdrDeserializer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -35,6 +40,7 @@ public final class LiveJob {
     private final JobConfig config;
     private final Directory directory;
     private final Map<String, String> env;
+    private String temporaryCheckpoints;
 
     public LiveJob(JobConfig config, Directory directory, Map<String, String> env) {
         this.config = config;
@@ -57,6 +63,8 @@ public final class LiveJob {
         if (runtime.checkpointDir() != null) {
             flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, runtime.checkpointDir());
             flink.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, runtime.savepoints());
+        } else {
+            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, temporaryCheckpoints());
         }
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
@@ -70,6 +78,26 @@ public final class LiveJob {
         flink.set(PipelineOptions.OBJECT_REUSE, true);
         flink.set(StateBackendOptions.STATE_BACKEND, runtime.stateBackend().flinkName());
         return flink;
+    }
+
+    /**
+     * Where checkpoints go when none is configured ({@code demo}, tests, benchmarks; {@code run}
+     * requires one): a temporary directory, removed when the JVM exits. Without a directory Flink
+     * keeps checkpoints in the JobManager's memory, which refuses more than 5 MB of state per task:
+     * with a few thousand lines every checkpoint failed and the job restarted from the last one
+     * that had fit, for ever (the 300,000-CDR live benchmark that never finished).
+     */
+    private synchronized String temporaryCheckpoints() {
+        if (temporaryCheckpoints == null) {
+            try {
+                Path dir = Files.createTempDirectory("hotline-pulse-checkpoints");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> FileUtils.deleteDirectoryQuietly(dir.toFile())));
+                temporaryCheckpoints = dir.toUri().toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temporary checkpoint directory", e);
+            }
+        }
+        return temporaryCheckpoints;
     }
 
     /** Reads Avro CDRs from the start of the topic on first start, from the checkpoint after. */

@@ -46,6 +46,16 @@ class LiveJobConfigurationUnitTest {
     }
 
     @Test
+    void withoutACheckpointDirectoryCheckpointsGoToATemporaryOneNotTheJobManagersMemory() throws Exception {
+        Configuration flink = new LiveJob(JobConfig.DEFAULTS, Directory.load(Path.of("src/test/resources/job/directory.yaml")),
+                Map.of()).flinkConfiguration();
+
+        String dir = flink.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY);
+        assertThat(dir).startsWith("file:");
+        assertThat(Path.of(java.net.URI.create(dir))).isDirectory();
+    }
+
+    @Test
     void stateGoesToRocksDbWhenTheConfigurationSaysSo() throws Exception {
         RuntimeConfig rocksDb = new RuntimeConfig(Duration.ofSeconds(5), null, null, Duration.ofSeconds(1),
                 Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(1), 0,
