@@ -15,16 +15,12 @@ class HotlinePulseCliUnitTest {
     @TempDir
     Path dir;
 
-    private static CliRun run(String... args) {
-        return CliRun.run(args);
-    }
-
     @Test
     void helpListsTheCommands() {
-        CliRun help = run("--help");
+        CliRun help = CliRun.run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("replay", "bench", "report");
-        CliRun replayHelp = run("replay", "--help");
+        CliRun replayHelp = CliRun.run("replay", "--help");
         assertThat(replayHelp.exitCode()).isZero();
         assertThat(replayHelp.out()).contains("--cdr", "--format", "--directory", "--out");
     }
@@ -32,7 +28,7 @@ class HotlinePulseCliUnitTest {
     @Test
     void aMissingCdrFileIsOneClearLineAndANonZeroExit() throws Exception {
         Path directory = Path.of("src/test/resources/job/directory.yaml");
-        CliRun run = run("replay", "--cdr", dir.resolve("nope.jsonl").toString(),
+        CliRun run = CliRun.run("replay", "--cdr", dir.resolve("nope.jsonl").toString(),
                 "--directory", directory.toString(), "--out", dir.resolve("out").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("hotline-pulse replay: "
@@ -48,7 +44,7 @@ class HotlinePulseCliUnitTest {
                 lines:
                   - { number: "123", department: b, name: X, hours: "24x7" }
                 """);
-        CliRun run = run("replay", "--cdr", cdrs.toString(), "--directory", directory.toString(),
+        CliRun run = CliRun.run("replay", "--cdr", cdrs.toString(), "--directory", directory.toString(),
                 "--out", dir.resolve("out").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip().lines()).hasSize(1);
@@ -58,7 +54,7 @@ class HotlinePulseCliUnitTest {
     @Test
     void anUnknownFormatIsRejectedWithTheValidNames() throws Exception {
         Path cdrs = Files.writeString(dir.resolve("cdrs.csv"), "");
-        CliRun run = run("replay", "--cdr", cdrs.toString(), "--format", "xml",
+        CliRun run = CliRun.run("replay", "--cdr", cdrs.toString(), "--format", "xml",
                 "--directory", "src/test/resources/job/directory.yaml",
                 "--out", dir.resolve("out").toString());
         assertThat(run.exitCode()).isEqualTo(2);
@@ -74,7 +70,7 @@ class HotlinePulseCliUnitTest {
                 HostileInputs.avroFileOfSchema(org.hotlinepulse.avro.Alert.getClassSchema()));
         Path readings = Files.write(dir.resolve("readings.avro"), HostileInputs.avroFileOfUnrelatedSchema());
         for (Path other : List.of(alerts, readings)) {
-            CliRun run = run("replay", "--cdr", good.toString(), other.toString(), "--format", "avro",
+            CliRun run = CliRun.run("replay", "--cdr", good.toString(), other.toString(), "--format", "avro",
                     "--directory", "src/test/resources/job/directory.yaml",
                     "--out", dir.resolve("out").toString());
             assertThat(run.exitCode()).isEqualTo(2);
@@ -83,7 +79,7 @@ class HotlinePulseCliUnitTest {
                     .contains("cannot be read as cdr.avsc");
             assertThat(dir.resolve("out")).as("no output folder").doesNotExist();
         }
-        CliRun notAvro = run("replay", "--cdr", "examples/cdrs.jsonl", "--format", "avro",
+        CliRun notAvro = CliRun.run("replay", "--cdr", "examples/cdrs.jsonl", "--format", "avro",
                 "--directory", "src/test/resources/job/directory.yaml", "--out", dir.resolve("out").toString());
         assertThat(notAvro.exitCode()).isEqualTo(2);
         assertThat(notAvro.err().strip()).isEqualTo("hotline-pulse replay: examples/cdrs.jsonl: not an Avro object"
@@ -92,33 +88,33 @@ class HotlinePulseCliUnitTest {
 
     @Test
     void simulateHasHelpAndRefusesBadInputWithOneLine() throws Exception {
-        CliRun help = run("simulate", "--help");
+        CliRun help = CliRun.run("simulate", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--lines", "--directory", "--rate", "--faults", "--probe-every",
                 "--seed", "--from", "--duration", "--speed", "--to", "--out", "--config");
-        assertThat(run("--help").out()).contains("simulate");
+        assertThat(CliRun.run("--help").out()).contains("simulate");
 
         String directory = "src/test/resources/job/directory.yaml";
         String out = dir.resolve("cdrs.jsonl").toString();
-        CliRun badFault = run("simulate", "--directory", directory, "--duration", "1h", "--to", "jsonl",
+        CliRun badFault = CliRun.run("simulate", "--directory", directory, "--duration", "1h", "--to", "jsonl",
                 "--out", out, "--faults", "busy:12345@+1h..+2q");
         assertThat(badFault.exitCode()).isEqualTo(2);
         assertThat(badFault.err().strip().lines()).hasSize(1);
         assertThat(badFault.err()).startsWith("hotline-pulse simulate: fault \"busy:12345@+1h..+2q\": repair \"+2q\"");
 
-        CliRun noDuration = run("simulate", "--lines", "3", "--to", "jsonl", "--out", out);
+        CliRun noDuration = CliRun.run("simulate", "--lines", "3", "--to", "jsonl", "--out", out);
         assertThat(noDuration.exitCode()).isEqualTo(2);
         assertThat(noDuration.err().strip()).isEqualTo("hotline-pulse simulate: --to jsonl needs --out FILE and --duration");
 
-        CliRun badTarget = run("simulate", "--lines", "3", "--duration", "1h", "--to", "csv", "--out", out);
+        CliRun badTarget = CliRun.run("simulate", "--lines", "3", "--duration", "1h", "--to", "csv", "--out", out);
         assertThat(badTarget.exitCode()).isEqualTo(2);
         assertThat(badTarget.err().strip()).isEqualTo("hotline-pulse simulate: --to: \"csv\" is not jsonl or kafka");
 
-        CliRun badDuration = run("simulate", "--lines", "3", "--duration", "soon", "--to", "jsonl", "--out", out);
+        CliRun badDuration = CliRun.run("simulate", "--lines", "3", "--duration", "soon", "--to", "jsonl", "--out", out);
         assertThat(badDuration.exitCode()).isEqualTo(2);
         assertThat(badDuration.err()).startsWith("hotline-pulse simulate: --duration: \"soon\" is not a duration");
 
-        CliRun both = run("simulate", "--lines", "3", "--directory", directory, "--duration", "1h",
+        CliRun both = CliRun.run("simulate", "--lines", "3", "--directory", directory, "--duration", "1h",
                 "--to", "jsonl", "--out", out);
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("mutually exclusive");
@@ -128,7 +124,7 @@ class HotlinePulseCliUnitTest {
     @Test
     void runRefusesToStartWithoutDurableCheckpointStorage() throws Exception {
         Path config = Files.writeString(dir.resolve("job.yaml"), "runtime:\n  checkpoint_interval: 10s\n");
-        CliRun run = run("run", "--config", config.toString());
+        CliRun run = CliRun.run("run", "--config", config.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).startsWith("hotline-pulse run: " + config
                 + ": runtime.checkpoint_dir: required by run").doesNotContain("\n");

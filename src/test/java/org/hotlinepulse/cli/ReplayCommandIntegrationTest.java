@@ -18,13 +18,9 @@ class ReplayCommandIntegrationTest {
     @TempDir
     Path dir;
 
-    private static CliRun run(String... args) {
-        return CliRun.run(args);
-    }
-
     @Test
     void replayOfTheExampleExitsZeroAndPrintsItsSummary() throws Exception {
-        CliRun run = run("replay", "--cdr", "examples/cdrs.jsonl", "--directory",
+        CliRun run = CliRun.run("replay", "--cdr", "examples/cdrs.jsonl", "--directory",
                 "examples/directory.yaml", "--out", dir.resolve("out").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern(
@@ -47,7 +43,7 @@ class ReplayCommandIntegrationTest {
             writer.append(Cdr.newBuilder().setCallId("bad").setLine("12345")
                     .setStartTime(t0).setEndTime(t0.minusSeconds(1)).build());
         }
-        CliRun run = run("replay", "--cdr", avro.toString(), "--format", "avro",
+        CliRun run = CliRun.run("replay", "--cdr", avro.toString(), "--format", "avro",
                 "--directory", "src/test/resources/job/directory.yaml",
                 "--out", dir.resolve("out").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
