@@ -152,7 +152,7 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
         if (watch.staleCheck != FeedWatch.NONE) {
             ctx.timerService().deleteEventTimeTimer(watch.staleCheck);
         }
-        for (long step : watch.steps) {
+        for (long step : watch.pendingSteps()) {
             ctx.timerService().deleteEventTimeTimer(step);
         }
         watches.clear();
