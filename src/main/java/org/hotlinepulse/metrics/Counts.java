@@ -59,35 +59,70 @@ public class Counts {
 
     /** The counts in the order of {@link #COLUMNS}. */
     public long[] columnValues() {
-        return new long[] {attempts, connected, answered, abandoned, shortAbandoned, noAnswer, busy, failed,
-                answeredWithinSl, waitMsSum, talkMsSum, resolvedKnown, resolved, satisfactionCount,
-                satisfactionSum, satisfied, probeAttempts, probeConnected};
+        long[] values = new long[COLUMNS.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column(i);
+        }
+        return values;
     }
 
     /** Counts from values in the order of {@link #COLUMNS}; the probe counts may be left out (0). */
-    public static Counts ofColumnValues(long[] v) {
+    public static Counts ofColumnValues(long[] values) {
         Counts c = new Counts();
-        c.attempts = v[0];
-        c.connected = v[1];
-        c.answered = v[2];
-        c.abandoned = v[3];
-        c.shortAbandoned = v[4];
-        c.noAnswer = v[5];
-        c.busy = v[6];
-        c.failed = v[7];
-        c.answeredWithinSl = v[8];
-        c.waitMsSum = v[9];
-        c.talkMsSum = v[10];
-        c.resolvedKnown = v[11];
-        c.resolved = v[12];
-        c.satisfactionCount = v[13];
-        c.satisfactionSum = v[14];
-        c.satisfied = v[15];
-        if (v.length > SECTION_4_COLUMNS) {
-            c.probeAttempts = v[16];
-            c.probeConnected = v[17];
+        for (int i = 0; i < values.length; i++) {
+            c.setColumn(i, values[i]);
         }
         return c;
+    }
+
+    /** The count of column {@code index} of {@link #COLUMNS}. */
+    public long column(int index) {
+        return switch (index) {
+            case 0 -> attempts;
+            case 1 -> connected;
+            case 2 -> answered;
+            case 3 -> abandoned;
+            case 4 -> shortAbandoned;
+            case 5 -> noAnswer;
+            case 6 -> busy;
+            case 7 -> failed;
+            case 8 -> answeredWithinSl;
+            case 9 -> waitMsSum;
+            case 10 -> talkMsSum;
+            case 11 -> resolvedKnown;
+            case 12 -> resolved;
+            case 13 -> satisfactionCount;
+            case 14 -> satisfactionSum;
+            case 15 -> satisfied;
+            case 16 -> probeAttempts;
+            case 17 -> probeConnected;
+            default -> throw new IndexOutOfBoundsException("no count column " + index);
+        };
+    }
+
+    /** Sets the count of column {@code index} of {@link #COLUMNS}. */
+    public void setColumn(int index, long value) {
+        switch (index) {
+            case 0 -> attempts = value;
+            case 1 -> connected = value;
+            case 2 -> answered = value;
+            case 3 -> abandoned = value;
+            case 4 -> shortAbandoned = value;
+            case 5 -> noAnswer = value;
+            case 6 -> busy = value;
+            case 7 -> failed = value;
+            case 8 -> answeredWithinSl = value;
+            case 9 -> waitMsSum = value;
+            case 10 -> talkMsSum = value;
+            case 11 -> resolvedKnown = value;
+            case 12 -> resolved = value;
+            case 13 -> satisfactionCount = value;
+            case 14 -> satisfactionSum = value;
+            case 15 -> satisfied = value;
+            case 16 -> probeAttempts = value;
+            case 17 -> probeConnected = value;
+            default -> throw new IndexOutOfBoundsException("no count column " + index);
+        }
     }
 
     /** The counts of a single, validated, non-probe CDR (its outcome already set). */

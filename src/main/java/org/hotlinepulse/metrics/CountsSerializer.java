@@ -63,19 +63,18 @@ public final class CountsSerializer extends TypeSerializer<Counts> {
 
     @Override
     public void serialize(Counts counts, DataOutputView target) throws IOException {
-        long[] values = counts.columnValues();
         for (int column : current) {
-            target.writeLong(values[column]);
+            target.writeLong(counts.column(column));
         }
     }
 
     @Override
     public Counts deserialize(DataInputView source) throws IOException {
-        long[] values = new long[Counts.COLUMNS.size()];
+        Counts counts = new Counts();
         for (int column : current) {
-            values[column] = source.readLong();
+            counts.setColumn(column, source.readLong());
         }
-        return Counts.ofColumnValues(values);
+        return counts;
     }
 
     @Override

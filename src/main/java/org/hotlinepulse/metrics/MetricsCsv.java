@@ -8,11 +8,16 @@ import java.util.Comparator;
  * probe counts last, as they were added last: readers that know the older header still work).
  */
 public final class MetricsCsv {
-    public static final String HEADER = "scope,key,window_start,window_minutes,attempts,connected,"
-            + "answered,abandoned,short_abandoned,no_answer,busy,failed,answered_within_sl,"
-            + "wait_ms_sum,talk_ms_sum,connection_rate,answer_rate,abandonment_rate,service_level,"
-            + "asa_seconds,resolved_known,resolved,satisfaction_count,satisfaction_sum,satisfied,"
-            + "department,probe_attempts,probe_connected";
+    /** The count columns ({@link Counts#COLUMNS}) that come before the rates: contract §7's, up to talk_ms_sum. */
+    private static final int BEFORE_RATES = Counts.COLUMNS.indexOf("talk_ms_sum") + 1;
+
+    public static final String HEADER = String.join(",",
+            "scope,key,window_start,window_minutes",
+            columns(0, BEFORE_RATES),
+            "connection_rate,answer_rate,abandonment_rate,service_level,asa_seconds",
+            columns(BEFORE_RATES, Counts.SECTION_4_COLUMNS),
+            "department",
+            columns(Counts.SECTION_4_COLUMNS, Counts.COLUMNS.size()));
 
     /** Rows in a stable order: scope, key, window size, window start. */
     public static final Comparator<WindowMetrics> ORDER = MetricsCsv::compare;
@@ -36,22 +41,26 @@ public final class MetricsCsv {
         StringBuilder row = new StringBuilder(200);
         row.append(m.scope.name()).append(',').append(field(m.key)).append(',')
                 .append(Instant.ofEpochMilli(m.windowStart)).append(',').append(m.windowMinutes);
-        for (long count : new long[] {c.attempts, c.connected, c.answered, c.abandoned,
-                c.shortAbandoned, c.noAnswer, c.busy, c.failed, c.answeredWithinSl, c.waitMsSum,
-                c.talkMsSum}) {
-            row.append(',').append(count);
-        }
+        appendColumns(row, c, 0, BEFORE_RATES);
         for (Ratio rate : new Ratio[] {r.connectionRate(), r.answerRate(), r.abandonmentRate(),
                 r.serviceLevel(), r.asaSeconds()}) {
-            row.append(',').append(rate.fourDecimals());
+            row.append(',');
+            rate.appendFourDecimals(row);
         }
-        for (long count : new long[] {c.resolvedKnown, c.resolved, c.satisfactionCount,
-                c.satisfactionSum, c.satisfied}) {
-            row.append(',').append(count);
-        }
+        appendColumns(row, c, BEFORE_RATES, Counts.SECTION_4_COLUMNS);
         row.append(',').append(m.department == null ? "" : field(m.department));
-        row.append(',').append(c.probeAttempts).append(',').append(c.probeConnected);
+        appendColumns(row, c, Counts.SECTION_4_COLUMNS, Counts.COLUMNS.size());
         return row.toString();
+    }
+
+    private static String columns(int from, int to) {
+        return String.join(",", Counts.COLUMNS.subList(from, to));
+    }
+
+    private static void appendColumns(StringBuilder row, Counts counts, int from, int to) {
+        for (int column = from; column < to; column++) {
+            row.append(',').append(counts.column(column));
+        }
     }
 
     /** RFC 4180 quoting for the rare key with a comma or quote in it. */

@@ -17,17 +17,27 @@ public record Ratio(long numerator, long denominator) {
 
     /** Four decimals rounded half up, computed in integers; empty when undefined. */
     public String fourDecimals() {
+        StringBuilder text = new StringBuilder(12);
+        appendFourDecimals(text);
+        return text.toString();
+    }
+
+    /** Appends {@link #fourDecimals()} to {@code out}, building no string of its own. */
+    public void appendFourDecimals(StringBuilder out) {
         if (!isDefined()) {
-            return "";
+            return;
         }
         long n = denominator < 0 ? -numerator : numerator;
         long d = Math.abs(denominator);
         long scaled = Math.floorDiv(Math.multiplyExact(Math.abs(n), 20_000L) + d, 2 * d);
-        String digits = Long.toString(scaled);
-        if (digits.length() < 5) {
-            digits = "0".repeat(5 - digits.length()) + digits;
+        if (n < 0 && scaled != 0) {
+            out.append('-');
         }
-        String text = digits.substring(0, digits.length() - 4) + "." + digits.substring(digits.length() - 4);
-        return n < 0 && scaled != 0 ? "-" + text : text;
+        out.append(scaled / 10_000).append('.');
+        long fraction = scaled % 10_000;
+        for (long digit = 1_000; digit > fraction && digit > 1; digit /= 10) {
+            out.append('0');
+        }
+        out.append(fraction);
     }
 }
