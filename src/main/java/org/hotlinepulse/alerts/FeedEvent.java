@@ -1,5 +1,6 @@
 package org.hotlinepulse.alerts;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.hotlinepulse.pipeline.Attempt;
 import org.hotlinepulse.pipeline.LineEvent;
 
@@ -7,13 +8,14 @@ import org.hotlinepulse.pipeline.LineEvent;
  * What the feed-health detector needs of a CDR: which feed delivered it, for which line, when the
  * call started. Every CDR crosses to it keyed by feed; three fields travel cheaper than the CDR.
  */
+@TypeInfo(FeedEventCodec.class)
 public class FeedEvent {
     /** The feed ({@link Attempt#sourceOf}), the key. */
     public String source;
     public String line;
     public long startTime;
 
-    /** For Flink's POJO serializer; use {@link #of}. */
+    /** For {@link FeedEventCodec}; use {@link #of}. */
     public FeedEvent() {}
 
     /** The feed event of a call: {@code event} must not be a listing. */

@@ -1,12 +1,14 @@
 package org.hotlinepulse.cdr;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import java.util.Objects;
 import org.hotlinepulse.avro.Cdr;
 
 /**
  * One record read from an input, with where it came from: either a parsed and validated {@link Cdr} or the
- * reason it could not be used. A Flink POJO (public no-arg constructor, public non-final fields).
+ * reason it could not be used. Serialized between operators by {@link InputRecordCodec}.
  */
+@TypeInfo(InputRecordCodec.class)
 public class InputRecord {
 
     /** Input name, e.g. the file name "cdr-2026-10-12.jsonl". */
@@ -25,7 +27,7 @@ public class InputRecord {
     /** When rejected from a binary input (Kafka): the bytes as they arrived, for the dead-letter topic. */
     public byte[] payload;
 
-    /** For Flink's POJO serializer; use {@link #parsed} or {@link #rejected}. */
+    /** For {@link InputRecordCodec}; use {@link #parsed} or {@link #rejected}. */
     public InputRecord() {}
 
     /** A record that became a valid CDR. */

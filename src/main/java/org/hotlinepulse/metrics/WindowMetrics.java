@@ -1,5 +1,6 @@
 package org.hotlinepulse.metrics;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.hotlinepulse.avro.Scope;
 
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.Instant;
  * The current value of one metrics row: one window of one line or department. Later values for
  * the same {@link #rowKey()} replace earlier ones (sinks upsert).
  */
+@TypeInfo(WindowMetricsCodec.class)
 public class WindowMetrics {
     public Scope scope;
     public String key;

@@ -1,6 +1,7 @@
 package org.hotlinepulse.pipeline;
 
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import java.util.Objects;
 
 /**
@@ -8,13 +9,14 @@ import java.util.Objects;
  * lists it. The second is how a published number that never receives a call gets watched at all:
  * keyed state exists only for keys that have seen an element.
  */
+@TypeInfo(LineEventCodec.class)
 public class LineEvent {
     /** The dialled number, the key. */
     public String line;
     /** The call; null when this event only says that the directory lists the line. */
     public Attempt call;
 
-    /** For Flink's POJO serializer; use {@link #call} or {@link #listed}. */
+    /** For {@link LineEventCodec}; use {@link #call} or {@link #listed}. */
     public LineEvent() {}
 
     /** A call to {@code line}. */

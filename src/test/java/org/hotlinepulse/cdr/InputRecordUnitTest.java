@@ -2,8 +2,6 @@ package org.hotlinepulse.cdr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.hotlinepulse.avro.Cdr;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +18,5 @@ class InputRecordUnitTest {
         assertThat(rejected.cdr).isNull();
         assertThat(rejected.rawRecord).isEqualTo("{\"x\":1}");
         assertThat(rejected.toString()).isEqualTo("rejected a.jsonl:4: missing required field line {\"x\":1}");
-    }
-
-    // The package has no Flink import; this only proves the POJO contract the job relies on.
-    @Test
-    void isAFlinkPojo() {
-        assertThat(TypeInformation.of(InputRecord.class)).isInstanceOf(PojoTypeInfo.class);
     }
 }
