@@ -32,26 +32,23 @@ public class MetricsSerializer implements KafkaRecordSerializationSchema<WindowM
     }
 
     public static LineMetrics toAvro(WindowMetrics row) {
-        Counts c = row.counts;
         Rates r = row.rates();
-        return LineMetrics.newBuilder()
-                .setScope(row.scope).setKey(row.key).setDepartment(row.department)
-                .setWindowStart(Instant.ofEpochMilli(row.windowStart))
-                .setWindowMinutes(row.windowMinutes)
-                .setAttempts(c.attempts).setConnected(c.connected).setAnswered(c.answered)
-                .setAbandoned(c.abandoned).setShortAbandoned(c.shortAbandoned)
-                .setNoAnswer(c.noAnswer).setBusy(c.busy).setFailed(c.failed)
-                .setAnsweredWithinSl(c.answeredWithinSl).setWaitMsSum(c.waitMsSum)
-                .setTalkMsSum(c.talkMsSum).setResolvedKnown(c.resolvedKnown)
-                .setResolved(c.resolved).setSatisfactionCount(c.satisfactionCount)
-                .setSatisfactionSum(c.satisfactionSum).setSatisfied(c.satisfied)
-                .setConnectionRate(r.connectionRate().value())
-                .setAnswerRate(r.answerRate().value())
-                .setAbandonmentRate(r.abandonmentRate().value())
-                .setServiceLevel(r.serviceLevel().value())
-                .setAsaSeconds(r.asaSeconds().value())
-                .setProbeAttempts(c.probeAttempts).setProbeConnected(c.probeConnected)
-                .build();
+        LineMetrics metrics = new LineMetrics();
+        metrics.setScope(row.scope);
+        metrics.setKey(row.key);
+        metrics.setDepartment(row.department);
+        metrics.setWindowStart(Instant.ofEpochMilli(row.windowStart));
+        metrics.setWindowMinutes(row.windowMinutes);
+        // The schema names each count as Counts.COLUMNS does.
+        for (int column = 0; column < Counts.COLUMNS.size(); column++) {
+            metrics.put(Counts.COLUMNS.get(column), row.counts.column(column));
+        }
+        metrics.setConnectionRate(r.connectionRate().value());
+        metrics.setAnswerRate(r.answerRate().value());
+        metrics.setAbandonmentRate(r.abandonmentRate().value());
+        metrics.setServiceLevel(r.serviceLevel().value());
+        metrics.setAsaSeconds(r.asaSeconds().value());
+        return metrics;
     }
 
     private static byte[] bytes(LineMetrics metrics) {
