@@ -35,10 +35,17 @@ public final class MetricsCsv {
         return order != 0 ? order : Long.compare(a.windowStart, b.windowStart);
     }
 
+    /** One row of metrics.csv, in the order of {@link #HEADER}. */
     public static String row(WindowMetrics m) {
+        StringBuilder row = new StringBuilder(200);
+        appendRow(m, row);
+        return row.toString();
+    }
+
+    /** Appends {@link #row} to {@code row}: a writer of many rows reuses one builder. */
+    public static void appendRow(WindowMetrics m, StringBuilder row) {
         Counts c = m.counts;
         Rates r = m.rates();
-        StringBuilder row = new StringBuilder(200);
         row.append(m.scope.name()).append(',').append(field(m.key)).append(',')
                 .append(Instant.ofEpochMilli(m.windowStart)).append(',').append(m.windowMinutes);
         appendColumns(row, c, 0, BEFORE_RATES);
@@ -50,7 +57,6 @@ public final class MetricsCsv {
         appendColumns(row, c, BEFORE_RATES, Counts.SECTION_4_COLUMNS);
         row.append(',').append(m.department == null ? "" : field(m.department));
         appendColumns(row, c, Counts.SECTION_4_COLUMNS, Counts.COLUMNS.size());
-        return row.toString();
     }
 
     private static String columns(int from, int to) {

@@ -51,8 +51,17 @@ public final class MetricsCsvFileSink implements Sink<WindowMetrics> {
             try (BufferedWriter out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
                 out.write(MetricsCsv.HEADER);
                 out.newLine();
+                // Writer.append(CharSequence) would make a String of every row: rows go out as chars.
+                StringBuilder line = new StringBuilder(256);
+                char[] chars = new char[256];
                 for (WindowMetrics row : latest.values().stream().sorted(MetricsCsv.ORDER).toList()) {
-                    out.write(MetricsCsv.row(row));
+                    line.setLength(0);
+                    MetricsCsv.appendRow(row, line);
+                    if (chars.length < line.length()) {
+                        chars = new char[line.length() * 2];
+                    }
+                    line.getChars(0, line.length(), chars, 0);
+                    out.write(chars, 0, line.length());
                     out.newLine();
                 }
             }
