@@ -41,7 +41,8 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
     /** contract §6's default: 10 service minutes without a CDR. */
     public static final int DEFAULT_STALE_MINUTES = 10;
 
-    private final Directory initialDirectory;
+    /** The directory at start, until a version arrives; {@link DirectoryBroadcast#shared} once open. */
+    private Directory initialDirectory;
     private final FeedHealth rules;
 
     private transient ValueState<FeedWatch> watches;
@@ -61,6 +62,7 @@ public class FeedHealthDetector extends KeyedBroadcastProcessFunction<String, Fe
 
     @Override
     public void open(OpenContext openContext) {
+        initialDirectory = DirectoryBroadcast.shared(initialDirectory);
         watches = getRuntimeContext().getState(new ValueStateDescriptor<>("feed-watch", Types.POJO(FeedWatch.class)));
         carried = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("lines-carried", Types.STRING, Types.BOOLEAN));

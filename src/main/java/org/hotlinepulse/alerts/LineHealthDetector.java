@@ -50,7 +50,8 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
     /** A few hundred bytes of state each: tens of megabytes per instance at most. */
     public static final int MAX_UNKNOWN_NUMBERS = 50_000;
 
-    private final Directory initialDirectory;
+    /** The directory at start, until a version arrives; {@link DirectoryBroadcast#shared} once open. */
+    private Directory initialDirectory;
     private final AlertThresholds thresholds;
     private final long watermarkLagMs;
 
@@ -71,6 +72,7 @@ public class LineHealthDetector extends KeyedBroadcastProcessFunction<String, Li
 
     @Override
     public void open(OpenContext openContext) {
+        initialDirectory = DirectoryBroadcast.shared(initialDirectory);
         watch = getRuntimeContext().getState(new ValueStateDescriptor<>("line-watch", Types.POJO(LineWatch.class)));
         counters = new PipelineCounters(getRuntimeContext());
     }

@@ -58,7 +58,8 @@ public class LineWindows
      */
     public static final OutputTag<LineEvent> FIRST_SEEN = new OutputTag<>("first-seen") {};
 
-    private final Directory initialDirectory;
+    /** The directory at start, until a version arrives; {@link DirectoryBroadcast#shared} once open. */
+    private Directory initialDirectory;
     private final MetricSettings settings;
     /** The window sizes above a minute; the minute is always kept, since every window rolls up from it. */
     private final int[] largerWindowMinutes;
@@ -79,6 +80,7 @@ public class LineWindows
 
     @Override
     public void open(OpenContext openContext) {
+        initialDirectory = DirectoryBroadcast.shared(initialDirectory);
         ledgers = getRuntimeContext().getState(new ValueStateDescriptor<>("line-ledger", Types.POJO(LineLedger.class)));
         counters = new PipelineCounters(getRuntimeContext());
     }
