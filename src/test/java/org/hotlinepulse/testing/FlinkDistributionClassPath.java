@@ -22,11 +22,18 @@ import java.util.zip.ZipFile;
  * Kafka client they use from the job jar (child first), and the two would not fit.
  */
 public final class FlinkDistributionClassPath {
+    private static final String RUNTIME_CLASS =
+            "org/apache/flink/streaming/api/environment/StreamExecutionEnvironment.class";
+
     private FlinkDistributionClassPath() {}
 
     /** The class path, in this JVM's order, for a cluster that runs {@code jobJar}. */
     public static String without(Path jobJar) {
         Set<String> jobClasses = classes(jobJar);
+        if (jobClasses.contains(RUNTIME_CLASS)) {
+            throw new IllegalArgumentException(jobJar + " carries the Flink runtime (" + RUNTIME_CLASS
+                    + "): it is not a job jar for a cluster");
+        }
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Path.of(entry);
