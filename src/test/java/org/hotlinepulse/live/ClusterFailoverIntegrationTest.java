@@ -6,6 +6,7 @@ import org.hotlinepulse.testing.FlinkRestClient;
 import org.hotlinepulse.testing.FlinkSessionCluster;
 import org.hotlinepulse.testing.InProcessKafka;
 import org.hotlinepulse.testing.PacedProducer;
+import org.hotlinepulse.testing.Poll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * moves to. Needs {@code target/hotline-pulse-job.jar}: {@code mvn verify} builds it before this runs.
  */
 class ClusterFailoverIntegrationTest {
-    static final Path JOB_JAR = Path.of("target/hotline-pulse-job.jar");
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(2);
 
     @RegisterExtension
@@ -42,10 +41,10 @@ class ClusterFailoverIntegrationTest {
 
     @BeforeAll
     static void startKafkaAndCluster() throws Exception {
-        assertThat(JOB_JAR).as("the cluster job jar; build it with mvn package").isRegularFile();
+        assertThat(FlinkSessionCluster.JOB_JAR).as("the cluster job jar; build it with mvn package").isRegularFile();
         kafka = new InProcessKafka();
         cluster = FlinkSessionCluster.start(dir.resolve("flink"), Path.of("target/cluster-tests/failover"),
-                JOB_JAR, 2);
+                FlinkSessionCluster.JOB_JAR, 2);
     }
 
     @AfterAll
@@ -69,15 +68,15 @@ class ClusterFailoverIntegrationTest {
         Path config = FaultScenario.writeConfig(dir.resolve("job.yaml"), kafka.bootstrapServers(), jdbc,
                 dir.resolve("checkpoints"));
         FlinkRestClient rest = cluster.rest();
-        String job = rest.submit(JOB_JAR, "org.hotlinepulse.cli.ClusterEntry",
+        String job = rest.submit(FlinkSessionCluster.JOB_JAR, FlinkSessionCluster.ENTRY_CLASS,
                 List.of("--config", config.toString()));
-        await("the job runs", Duration.ofMinutes(2), () -> rest.allTasksRunning(job));
+        Poll.until("the job runs", Duration.ofMinutes(2), () -> rest.allTasksRunning(job));
 
         try (PacedProducer feed = new PacedProducer(kafka.bootstrapServers(), scenario.messages, 8,
                 Duration.ofMillis(200))) {
-            await("40 % of the CDRs are sent", Duration.ofMinutes(2), () -> feed.progress() >= 0.4);
+            Poll.until("40 % of the CDRs are sent", Duration.ofMinutes(2), () -> feed.progress() >= 0.4);
             long checkpointBefore = rest.latestCompletedCheckpoint(job);
-            await("a checkpoint completes after that", Duration.ofMinutes(1),
+            Poll.until("a checkpoint completes after that", Duration.ofMinutes(1),
                     () -> rest.latestCompletedCheckpoint(job) > checkpointBefore);
             Set<String> running = rest.taskManagersOf(job);
             assertThat(running).as("parallelism 1: one TaskManager runs every task").hasSize(1);
@@ -88,14 +87,14 @@ class ClusterFailoverIntegrationTest {
             long killedAt = System.nanoTime();
             int exitCode = cluster.kill(victim);
             assertThat(exitCode).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
-            await("the job notices the loss", RECOVERY_TIMEOUT, () -> !rest.allTasksRunning(job));
-            long runningAgain = await("the job runs again", RECOVERY_TIMEOUT, () -> rest.allTasksRunning(job));
+            Poll.until("the job notices the loss", RECOVERY_TIMEOUT, () -> !rest.allTasksRunning(job));
+            long runningAgain = Poll.until("the job runs again", RECOVERY_TIMEOUT, () -> rest.allTasksRunning(job));
             assertThat(rest.taskManagersOf(job)).as("the tasks moved to the survivor")
                     .hasSize(1).doesNotContain(victim);
             long restoredFrom = rest.checkpoints(job).path("latest").path("restored").path("id").asLong(-1);
             assertThat(restoredFrom).as("restored from a checkpoint completed before the kill")
                     .isPositive().isLessThanOrEqualTo(checkpointAtKill);
-            long checkpointAgain = await("a checkpoint completes on the survivor", RECOVERY_TIMEOUT,
+            long checkpointAgain = Poll.until("a checkpoint completes on the survivor", RECOVERY_TIMEOUT,
                     () -> rest.latestCompletedCheckpoint(job) > checkpointAtKill);
 
             feed.awaitDone(Duration.ofMinutes(3));
@@ -108,15 +107,5 @@ class ClusterFailoverIntegrationTest {
                     restoredFrom, (checkpointAgain - killedAt) / 1e9, scenario.expectedRows.size(),
                     scenario.expectedEpisodes.size());
         }
-    }
-
-    /** Polls {@code condition} every 100 ms until it holds; returns the {@link System#nanoTime()} it did. */
-    static long await(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.call()) {
-            assertThat(System.nanoTime()).as("%s within %s", what, timeout).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-        return System.nanoTime();
     }
 }

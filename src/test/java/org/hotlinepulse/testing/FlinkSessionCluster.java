@@ -1,5 +1,7 @@
 package org.hotlinepulse.testing;
 
+import org.hotlinepulse.cli.ClusterEntry;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,6 +21,11 @@ import java.util.Map;
  * Closing it kills every process that is still alive.
  */
 public final class FlinkSessionCluster implements AutoCloseable {
+    /** The job jar for clusters that {@code mvn package} builds ({@code mvn verify} before the integration tests). */
+    public static final Path JOB_JAR = Path.of("target/hotline-pulse-job.jar");
+    /** What the REST API is told to run from it: the jar's Main-Class. */
+    public static final String ENTRY_CLASS = ClusterEntry.class.getName();
+
     /** What a Flink distribution's config.yaml passes to its JVMs (env.java.opts.all) on Java 17. */
     private static final List<String> JAVA_17_OPENS = List.of(
             "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
