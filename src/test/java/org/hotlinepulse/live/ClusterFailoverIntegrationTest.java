@@ -2,13 +2,16 @@ package org.hotlinepulse.live;
 
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.postgres.TemporaryDatabase;
+import org.hotlinepulse.testing.AlertmanagerWebhook;
 import org.hotlinepulse.testing.FlinkRestClient;
 import org.hotlinepulse.testing.FlinkSessionCluster;
 import org.hotlinepulse.testing.InProcessKafka;
+import org.hotlinepulse.testing.LocalAlertmanager;
 import org.hotlinepulse.testing.PacedProducer;
 import org.hotlinepulse.testing.Poll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one slot each, separate JVMs), submitted as {@code hotline-pulse-job.jar} through the REST API: the
  * TaskManager running it is killed with SIGKILL mid-stream, and the job recovers on the other one
  * from its last checkpoint and ends with exactly the rows and alert changes of {@code replay} over
- * the same CDRs. At parallelism 1 the job needs one slot, so the second TaskManager is the spare it
+ * the same CDRs, each episode paged at a real Alertmanager at most once. At parallelism 1 the job needs one slot, so the second TaskManager is the spare it
  * moves to. Needs {@code target/hotline-pulse-job.jar}: {@code mvn verify} builds it before this runs.
  */
 class ClusterFailoverIntegrationTest {
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(2);
+
+    @RegisterExtension
+    @Order(1)
+    static final AlertmanagerWebhook PAGER = new AlertmanagerWebhook();
+
+    @RegisterExtension
+    @Order(2)
+    static final LocalAlertmanager ALERTMANAGER = LocalAlertmanager.paging("5m", PAGER.url());
 
     @RegisterExtension
     static final TemporaryDatabase DATABASE = new TemporaryDatabase("cluster");
@@ -66,7 +77,7 @@ class ClusterFailoverIntegrationTest {
         JdbcConfig jdbc = DATABASE.config();
         FaultScenario.createTopics(kafka);
         Path config = FaultScenario.writeConfig(dir.resolve("job.yaml"), kafka.bootstrapServers(), jdbc,
-                dir.resolve("checkpoints"));
+                dir.resolve("checkpoints"), ALERTMANAGER.url());
         FlinkRestClient rest = cluster.rest();
         String job = rest.submit(FlinkSessionCluster.JOB_JAR, FlinkSessionCluster.ENTRY_CLASS,
                 List.of("--config", config.toString()));
@@ -100,6 +111,7 @@ class ClusterFailoverIntegrationTest {
             feed.awaitDone(Duration.ofMinutes(3));
             FaultScenario.Outputs outputs = scenario.awaitOutputs(kafka, jdbc, Duration.ofMinutes(2));
             outputs.assertMatch(scenario);
+            scenario.assertPagedOnce(PAGER, "ClusterFailoverIntegrationTest");
             System.out.printf("ClusterFailoverIntegrationTest: %s SIGKILLed at %.0f %% of %d CDRs; job RUNNING again"
                             + " on the other TaskManager %.1f s after the kill (restored checkpoint %d), first new"
                             + " checkpoint %.1f s after the kill; outputs equal replay: %d rows, %d episodes%n",
