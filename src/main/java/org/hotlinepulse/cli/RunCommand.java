@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
 /**
- * {@code hotline-pulse run}: the streaming job, Kafka in, PostgreSQL and Kafka out. Runs on an
- * embedded cluster with {@code java -jar}, or on a Flink cluster with {@code flink run}.
+ * {@code hotline-pulse run}: the streaming job, Kafka in, PostgreSQL and Kafka out, on an embedded
+ * cluster with {@code java -jar}; a Flink cluster starts the same job through {@link ClusterEntry}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the hotline-metrics streaming job: CDRs from Kafka, metrics to "
@@ -58,13 +58,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         try {
             JobConfig jobConfig = load(config, env);
-            StartingState start = startingState(jobConfig, env);
-            System.err.println("hotline-pulse run: " + start.description());
-            Migrations.Result schema = Migrations.migrate(jobConfig.jdbc(), env);
-            System.err.println("hotline-pulse run: database schema at version "
-                    + schema.schemaVersion() + " (" + schema.migrationsApplied() + " migrations applied)");
-            Directory directory = initialDirectory(jobConfig, env);
-            JobClient job = new LiveJob(jobConfig, directory, env).start(start.restoreFrom());
+            JobClient job = submit(jobConfig, env);
             SavepointOnSignal stop = SavepointOnSignal.install(job, jobConfig.runtime().savepoints(), System.err);
             try {
                 job.getJobExecutionResult().get();
@@ -81,6 +75,21 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("hotline-pulse run: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Everything {@code run} does before the job runs: chooses the state to start from, migrates the
+     * schema, loads the directory, and submits the job to the environment of this process (an
+     * embedded cluster, or the cluster whose client runs this code: {@link ClusterEntry}).
+     */
+    JobClient submit(JobConfig jobConfig, Map<String, String> env) throws Exception {
+        StartingState start = startingState(jobConfig, env);
+        System.err.println("hotline-pulse run: " + start.description());
+        Migrations.Result schema = Migrations.migrate(jobConfig.jdbc(), env);
+        System.err.println("hotline-pulse run: database schema at version "
+                + schema.schemaVersion() + " (" + schema.migrationsApplied() + " migrations applied)");
+        Directory directory = initialDirectory(jobConfig, env);
+        return new LiveJob(jobConfig, directory, env).start(start.restoreFrom());
     }
 
     private StartingState startingState(JobConfig jobConfig, Map<String, String> env)

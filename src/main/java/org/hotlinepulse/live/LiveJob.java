@@ -37,6 +37,14 @@ import java.util.Map;
  * live sinks. The job graph itself is {@link HotlineMetricsJob}.
  */
 public final class LiveJob {
+    /**
+     * The number of key groups keyed state is split into: the most subtasks any keyed operator can
+     * ever run with, fixed for the life of the state (a checkpoint or savepoint cannot be restored
+     * with another). 128 is what Flink derived for every parallelism up to 85 before it was set
+     * here, so the checkpoints and savepoints of earlier versions stay restorable (docs/cluster.md).
+     */
+    public static final int MAX_PARALLELISM = 128;
+
     private final JobConfig config;
     private final Directory directory;
     private final Map<String, String> env;
@@ -51,7 +59,7 @@ public final class LiveJob {
     /**
      * The Flink configuration: checkpoints kept when the job fails or is cancelled (a new
      * {@code run} resumes from them), savepoints, restarts with exponential back-off that never
-     * give up, and object reuse.
+     * give up, object reuse, and the maximum parallelism.
      */
     public Configuration flinkConfiguration() {
         RuntimeConfig runtime = config.runtime();
@@ -76,6 +84,7 @@ public final class LiveJob {
                 runtime.restartBackoffResetAfter());
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
         flink.set(PipelineOptions.OBJECT_REUSE, true);
+        flink.set(PipelineOptions.MAX_PARALLELISM, MAX_PARALLELISM);
         flink.set(StateBackendOptions.STATE_BACKEND, runtime.stateBackend().flinkName());
         return flink;
     }

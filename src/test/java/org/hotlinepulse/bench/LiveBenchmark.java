@@ -4,7 +4,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.cdr.CdrWireFormat;
@@ -20,9 +19,7 @@ import org.hotlinepulse.live.LiveJob;
 import org.hotlinepulse.live.LiveSinks;
 import org.hotlinepulse.postgres.Migrations;
 import org.hotlinepulse.postgres.PostgresConnections;
-import org.hotlinepulse.simulate.SimulationSettings;
 import org.hotlinepulse.simulate.SyntheticDirectory;
-import org.hotlinepulse.simulate.TrafficSimulator;
 import org.hotlinepulse.testing.InProcessKafka;
 
 import java.nio.charset.StandardCharsets;
@@ -38,7 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Kafka → Flink → PostgreSQL, measured: sustained CDRs per second through a backlog with
@@ -63,8 +59,8 @@ public final class LiveBenchmark {
         SyntheticDirectory synthetic = new SyntheticDirectory(LINES, 50);
         synthetic.writeYaml(dir.resolve("directory.yaml"));
         try (InProcessKafka kafka = new InProcessKafka()) {
-            kafka.createTopics(Map.of("hotline.cdr", 2, "metrics", 2, "rejected", 1, "late", 1));
-            long counted = produceBacklog(kafka, synthetic.numbers());
+            kafka.createTopics(Map.of(Backlog.TOPIC, 2, "metrics", 2, "rejected", 1, "late", 1));
+            long counted = Backlog.produce(kafka, synthetic.numbers(), CDRS, 2);
             JobConfig config = new JobConfig(
                     JobConfig.DEFAULTS.metrics().withMaxOutOfOrderness(Duration.ofSeconds(2)),
                     new KafkaConfig(kafka.bootstrapServers(), "bench",
@@ -85,7 +81,7 @@ public final class LiveBenchmark {
             long started = System.nanoTime();
             JobClient client = env.executeAsync("live-bench");
             try {
-                while (countedInPostgres(jdbc) < counted) {
+                while (Backlog.countedInPostgres(jdbc) < counted) {
                     Thread.sleep(250);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
@@ -99,38 +95,6 @@ public final class LiveBenchmark {
             }
         }
         System.exit(0);
-    }
-
-    /** Historic traffic, written as a PBX would (in end-time order); returns how many count. */
-    private static long produceBacklog(InProcessKafka kafka, List<String> lines) throws Exception {
-        Instant from = Instant.parse("2026-10-12T00:00:00Z");
-        Duration span = Duration.ofMillis((long) (CDRS * 1.05 / (30.0 * lines.size()) * 3_600_000));
-        TrafficSimulator generator = new TrafficSimulator(SyntheticDirectory.alwaysOpen(lines),
-                SimulationSettings.healthy(11, from, span, 30));
-        long written = 0;
-        long counted = 0;
-        try (KafkaProducer<byte[], byte[]> producer = BenchSupport.producer(kafka)) {
-            long lastStart = Long.MIN_VALUE;
-            while (generator.hasNext() && written < CDRS) {
-                Cdr cdr = generator.next();
-                producer.send(new ProducerRecord<>("hotline.cdr",
-                        cdr.getLine().getBytes(StandardCharsets.UTF_8), CdrWireFormat.encode(cdr)));
-                written++;
-                counted += cdr.getProbe() ? 0 : 1;
-                lastStart = Math.max(lastStart, cdr.getStartTime().toEpochMilli());
-            }
-            // One CDR an hour later on each partition moves the watermark past the backlog's
-            // last windows; it is not counted, since its own window stays open.
-            for (int partition = 0; partition < 2; partition++) {
-                Cdr closer = Cdr.newBuilder().setCallId("closer-" + partition).setLine(lines.get(0))
-                        .setStartTime(Instant.ofEpochMilli(lastStart + 3_600_000))
-                        .setEndTime(Instant.ofEpochMilli(lastStart + 3_600_000)).setOutcome(Outcome.BUSY)
-                        .build();
-                producer.send(new ProducerRecord<>("hotline.cdr", partition,
-                        lines.get(0).getBytes(StandardCharsets.UTF_8), CdrWireFormat.encode(closer)));
-            }
-        }
-        return counted;
     }
 
     /**
@@ -204,14 +168,5 @@ public final class LiveBenchmark {
 
     private static long minute(long ms) {
         return ms - Math.floorMod(ms, 60_000);
-    }
-
-    private static long countedInPostgres(JdbcConfig jdbc) throws Exception {
-        try (Connection c = PostgresConnections.open(jdbc, Map.of()); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(
-                     "SELECT coalesce(sum(attempts), 0) FROM line_metrics WHERE window_minutes = 1")) {
-            r.next();
-            return r.getLong(1);
-        }
     }
 }

@@ -19,6 +19,7 @@ import org.hotlinepulse.simulate.FaultSpec;
 import org.hotlinepulse.simulate.SimulationSettings;
 import org.hotlinepulse.simulate.SyntheticDirectory;
 import org.hotlinepulse.simulate.TrafficSimulator;
+import org.hotlinepulse.testing.AlertmanagerWebhook;
 import org.hotlinepulse.testing.InProcessKafka;
 
 import java.nio.charset.StandardCharsets;
@@ -209,6 +210,33 @@ final class FaultScenario {
             assertThat(System.currentTimeMillis()).as("%d rows are written", rows).isLessThan(deadline);
             Thread.sleep(200);
         }
+    }
+
+    /**
+     * Pages counted at a real Alertmanager, through its webhook: no episode is paged firing twice
+     * or resolved twice across a fault (an episode that fired and resolved within one checkpoint
+     * is not paged at all, docs/operations.md), and the episodes still open are paged firing.
+     * Prints the pages, prefixed with {@code test}.
+     */
+    void assertPagedOnce(AlertmanagerWebhook pager, String test) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline && expectedEpisodes.entrySet().stream()
+                .anyMatch(e -> e.getValue().equals("FIRING") && pager.pages(e.getKey(), "firing") == 0)) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(3_000); // Alertmanager's group interval is 1 s: a second page would be out by now.
+        for (Map.Entry<String, String> episode : expectedEpisodes.entrySet()) {
+            String id = episode.getKey();
+            int firing = pager.pages(id, "firing");
+            assertThat(firing).as("firing pages of %s", id).isLessThanOrEqualTo(1);
+            if (episode.getValue().equals("FIRING")) {
+                assertThat(firing).as("the open episode %s is paged", id).isEqualTo(1);
+            }
+            assertThat(pager.pages(id, "resolved")).as("resolved pages of %s", id).isLessThanOrEqualTo(1);
+        }
+        System.out.printf("%s: pages at Alertmanager's webhook: %s%n", test,
+                expectedEpisodes.keySet().stream().map(id -> id.substring(0, 8) + " firing "
+                        + pager.pages(id, "firing") + " resolved " + pager.pages(id, "resolved")).toList());
     }
 
     /** Polls the outputs until they match the expectation or {@code timeout} passes; returns the last read. */

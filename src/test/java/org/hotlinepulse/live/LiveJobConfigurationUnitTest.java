@@ -3,6 +3,7 @@ package org.hotlinepulse.live;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.hotlinepulse.config.JobConfig;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveJobConfigurationUnitTest {
 
     @Test
-    void restartsBackOffWithoutEverGivingUpAndCheckpointsOutliveTheJob() throws Exception {
+    void restartsBackOffWithoutEverGivingUpCheckpointsOutliveTheJobAndMaxParallelismIsFixed() throws Exception {
         JobConfig config = new JobConfig(JobConfig.DEFAULTS.metrics(), JobConfig.DEFAULTS.kafka(),
                 JobConfig.DEFAULTS.jdbc(), JobConfig.DEFAULTS.directory(),
                 new RuntimeConfig(Duration.ofSeconds(5), "file:///srv/hp/checkpoints", null,
@@ -43,6 +44,8 @@ class LiveJobConfigurationUnitTest {
         assertThat(flink.get(CheckpointingOptions.SAVEPOINT_DIRECTORY))
                 .isEqualTo("file:///srv/hp/checkpoints/savepoints");
         assertThat(flink.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
+        assertThat(flink.get(PipelineOptions.MAX_PARALLELISM)).as("Flink's default up to parallelism 85, "
+                + "so earlier checkpoints stay restorable").isEqualTo(128);
     }
 
     @Test

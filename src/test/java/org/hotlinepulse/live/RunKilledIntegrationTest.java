@@ -70,7 +70,7 @@ class RunKilledIntegrationTest {
                 FaultScenario.Outputs outputs = scenario.awaitOutputs(kafka, jdbc, Duration.ofMinutes(2));
                 long matchedAt = System.currentTimeMillis();
                 outputs.assertMatch(scenario);
-                assertPagedOnce(scenario);
+                scenario.assertPagedOnce(PAGER, "RunKilledIntegrationTest");
                 System.out.printf("RunKilledIntegrationTest: killed at %.0f %% of %d CDRs; outputs equal replay"
                                 + " %.1f s after the kill, %.1f s after the last CDR was sent: %d rows, %d episodes,"
                                 + " %d alert changes compared; 'fenced' in the log of the restarted run: %s%n",
@@ -80,32 +80,6 @@ class RunKilledIntegrationTest {
                         second.output().contains("fenced"));
             }
         }
-    }
-
-    /**
-     * Pages counted at a real Alertmanager, through its webhook: no episode is paged firing twice
-     * or resolved twice across the kill (an episode that fired and resolved within one checkpoint
-     * is not paged at all, docs/operations.md), and the episodes still open are paged firing.
-     */
-    private static void assertPagedOnce(FaultScenario scenario) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline && scenario.expectedEpisodes.entrySet().stream()
-                .anyMatch(e -> e.getValue().equals("FIRING") && PAGER.pages(e.getKey(), "firing") == 0)) {
-            Thread.sleep(200);
-        }
-        Thread.sleep(3_000); // Alertmanager's group interval is 1 s: a second page would be out by now.
-        for (Map.Entry<String, String> episode : scenario.expectedEpisodes.entrySet()) {
-            String id = episode.getKey();
-            int firing = PAGER.pages(id, "firing");
-            assertThat(firing).as("firing pages of %s", id).isLessThanOrEqualTo(1);
-            if (episode.getValue().equals("FIRING")) {
-                assertThat(firing).as("the open episode %s is paged", id).isEqualTo(1);
-            }
-            assertThat(PAGER.pages(id, "resolved")).as("resolved pages of %s", id).isLessThanOrEqualTo(1);
-        }
-        System.out.printf("RunKilledIntegrationTest: pages at Alertmanager's webhook: %s%n",
-                scenario.expectedEpisodes.keySet().stream().map(id -> id.substring(0, 8) + " firing "
-                        + PAGER.pages(id, "firing") + " resolved " + PAGER.pages(id, "resolved")).toList());
     }
 
     /** Waits until the feed has sent {@code share} of its CDRs and a checkpoint completed after that. */
