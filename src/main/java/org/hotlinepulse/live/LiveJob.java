@@ -37,6 +37,9 @@ import java.util.Map;
  * live sinks. The job graph itself is {@link HotlineMetricsJob}.
  */
 public final class LiveJob {
+    /** The factory of Flink's Prometheus reporter, which serves {@code /metrics} on the configured port. */
+    static final String PROMETHEUS_REPORTER_FACTORY = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
+
     private final JobConfig config;
     private final Directory directory;
     private final Map<String, String> env;
@@ -51,7 +54,7 @@ public final class LiveJob {
     /**
      * The Flink configuration: checkpoints kept when the job fails or is cancelled (a new
      * {@code run} resumes from them), savepoints, restarts with exponential back-off that never
-     * give up, and object reuse.
+     * give up, object reuse, and the Prometheus reporter when {@code monitoring.prometheus_port} is set.
      */
     public Configuration flinkConfiguration() {
         RuntimeConfig runtime = config.runtime();
@@ -77,6 +80,10 @@ public final class LiveJob {
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
         flink.set(PipelineOptions.OBJECT_REUSE, true);
         flink.set(StateBackendOptions.STATE_BACKEND, runtime.stateBackend().flinkName());
+        if (config.monitoring().prometheus()) {
+            flink.setString("metrics.reporter.prom.factory.class", PROMETHEUS_REPORTER_FACTORY);
+            flink.setString("metrics.reporter.prom.port", String.valueOf(config.monitoring().prometheusPort()));
+        }
         return flink;
     }
 
