@@ -21,7 +21,7 @@ import org.hotlinepulse.metrics.DepartmentWindows;
 import org.hotlinepulse.metrics.LineWindows;
 import org.hotlinepulse.metrics.WindowMetrics;
 import org.hotlinepulse.monitoring.AlertStreamMetrics;
-import org.hotlinepulse.monitoring.DepartmentAnswerRates;
+import org.hotlinepulse.metrics.DepartmentAnswerRates;
 import org.hotlinepulse.monitoring.DirectoryGauges;
 
 import java.util.List;

@@ -83,6 +83,8 @@ public final class LiveJob {
         if (config.monitoring().prometheus()) {
             flink.setString("metrics.reporter.prom.factory.class", PROMETHEUS_REPORTER_FACTORY);
             flink.setString("metrics.reporter.prom.port", String.valueOf(config.monitoring().prometheusPort()));
+            // Label values as the data has them (pbx-a, a department id), not with '-' and the like made '_'.
+            flink.setString("metrics.reporter.prom.filterLabelValueCharacters", "false");
         }
         return flink;
     }

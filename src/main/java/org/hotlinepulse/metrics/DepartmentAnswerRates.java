@@ -1,10 +1,10 @@
-package org.hotlinepulse.monitoring;
+package org.hotlinepulse.metrics;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.hotlinepulse.avro.Scope;
-import org.hotlinepulse.metrics.WindowMetrics;
+import org.hotlinepulse.monitoring.JobMetric;
 
 import java.util.HashMap;
 import java.util.Map;
