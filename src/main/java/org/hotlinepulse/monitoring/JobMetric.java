@@ -28,7 +28,7 @@ public enum JobMetric {
     DIRECTORY_AGE(null, "directory_age_seconds"),
     ALERTMANAGER_DELIVERY_FAILURES(null, "alertmanager_delivery_failures_total"),
     ALERTMANAGER_LAST_DELIVERY(null, "alertmanager_last_delivery_timestamp_seconds"),
-    DEPARTMENT_ANSWER_RATE("department", "department_answer_rate");
+    DEPARTMENT_ANSWER_RATE("department", "answer_rate");
 
     /** The group all of them are in. */
     public static final String GROUP = "hotline";
