@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * How the job is watched: {@code prometheusPort} is where Flink's Prometheus reporter serves the
- * metrics of the cluster {@code run} and {@code demo} start in their own process, or 0 for no reporter
+ * metrics of the embedded cluster {@code run} starts in its own process ({@code java -jar}), or 0 for no reporter
  * (a job submitted to a separate Flink cluster is reported by that cluster's configuration).
  */
 public record MonitoringConfig(int prometheusPort) implements Serializable {

@@ -43,11 +43,6 @@ public enum JobMetric {
         this.name = name;
     }
 
-    /** The label the metric is split by, or null. */
-    public String label() {
-        return label;
-    }
-
     /** The name as Prometheus shows it, e.g. {@code flink_taskmanager_job_task_operator_hotline_source_records_read_total}. */
     public String prometheusName() {
         return PROMETHEUS_PREFIX + (label == null ? "" : label + "_") + name;

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The live job as {@code run} starts it (its own embedded cluster, configured by
  * {@link LiveJob#flinkConfiguration()}) with {@code monitoring.prometheus_port} set, reading a handful
  * of CDRs from a real Kafka broker (two sources, a duplicate, a rejected CDR, bytes that are no CDR,
- * then a CDR past allowed lateness) and delivering alerts to an Alertmanager that is not there; a real
+ * three failed calls to a number missing from the directory, then a CDR past allowed lateness) and delivering alerts to an Alertmanager that is not there; a real
  * Prometheus scrapes the reporter every second, and its query API must show every metric of
  * {@link JobMetric} with the values that input makes, and the Flink metrics the rules use.
  */
@@ -59,6 +59,8 @@ class PrometheusScrapeIntegrationTest {
     static final Path DIRECTORY = Path.of("src/test/resources/job/directory.yaml");
     static final String LINE = "037167890002";
     static final String DEPARTMENT = "zz-social-security";
+    /** Not in the directory: three failed attempts to it fire UNKNOWN_LINE. */
+    static final String UNKNOWN_NUMBER = "037100000000";
     static final Duration DEADLINE = Duration.ofSeconds(120);
 
     static InProcessKafka kafka;
@@ -86,7 +88,10 @@ class PrometheusScrapeIntegrationTest {
                 cdr("b1", "pbx-b", minute.plusSeconds(3), Outcome.NO_ANSWER),
                 message(CdrWireFormat.encode(Cdr.newBuilder(call("b2", "pbx-b", minute.plusSeconds(4), Outcome.NO_ANSWER))
                         .setEndTime(minute).build())),
-                message("no CDR at all".getBytes(StandardCharsets.UTF_8))));
+                message("no CDR at all".getBytes(StandardCharsets.UTF_8)),
+                cdr("u1", "pbx-a", minute.plusSeconds(10), Outcome.FAILED, UNKNOWN_NUMBER),
+                cdr("u2", "pbx-a", minute.plusSeconds(20), Outcome.FAILED, UNKNOWN_NUMBER),
+                cdr("u3", "pbx-a", minute.plusSeconds(30), Outcome.FAILED, UNKNOWN_NUMBER)));
 
         LiveJob job = new LiveJob(config, Directory.load(DIRECTORY), Map.of());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(job.flinkConfiguration());
@@ -95,22 +100,22 @@ class PrometheusScrapeIntegrationTest {
         try {
             PROMETHEUS.start("127.0.0.1:" + reporterPort);
 
-            Map<String, Double> bySource = Map.of("source=pbx-a,", 3.0, "source=pbx-b,", 2.0, "source=unknown,", 1.0);
+            Map<String, Double> bySource = Map.of("source=pbx-a,", 6.0, "source=pbx-b,", 2.0, "source=unknown,", 1.0);
             awaitValues(sumBy(JobMetric.RECORDS_READ, "source"), bySource);
             awaitValues(sumBy(JobMetric.RECORDS_REJECTED, "source"), Map.of("source=pbx-b,", 1.0, "source=unknown,", 1.0));
             awaitValues(sumBy(JobMetric.RECORDS_DUPLICATE, "source"), Map.of("source=pbx-a,", 1.0));
             awaitValues(sumBy(JobMetric.DEPARTMENT_ANSWER_RATE, "department"),
                     Map.of("department=" + DEPARTMENT + ",", 2.0 / 3));
             awaitValues(sumBy(JobMetric.DIRECTORY_VERSION, null), Map.of("", 1.0));
-            Map<String, Double> noneFired = new TreeMap<>();
+            Map<String, Double> fired = new TreeMap<>();
             for (AlertType type : AlertType.values()) {
-                noneFired.put("type=" + type.name() + ",", 0.0);
+                fired.put("type=" + type.name() + ",", type == AlertType.UNKNOWN_LINE ? 1.0 : 0.0);
             }
-            awaitValues(sumBy(JobMetric.ALERTS_FIRED, "type"), noneFired);
+            awaitValues(sumBy(JobMetric.ALERTS_FIRED, "type"), fired);
 
             kafka.produce("hotline.cdr", List.of(cdr("late", "pbx-a", Instant.now().minus(Duration.ofHours(6)), Outcome.ANSWERED)));
             awaitValues(sumBy(JobMetric.RECORDS_LATE_DROPPED, "source"), Map.of("source=pbx-a,", 1.0));
-            awaitValues(sumBy(JobMetric.RECORDS_READ, "source"), Map.of("source=pbx-a,", 4.0, "source=pbx-b,", 2.0,
+            awaitValues(sumBy(JobMetric.RECORDS_READ, "source"), Map.of("source=pbx-a,", 7.0, "source=pbx-b,", 2.0,
                     "source=unknown,", 1.0));
 
             double lag = awaitOne(JobMetric.WATERMARK_LAG.prometheusName());
@@ -190,7 +195,11 @@ class PrometheusScrapeIntegrationTest {
     }
 
     private static Cdr call(String id, String source, Instant start, Outcome outcome) {
-        Cdr.Builder cdr = Cdr.newBuilder().setCallId(id).setLine(LINE).setSource(source).setStartTime(start)
+        return call(id, source, start, outcome, LINE);
+    }
+
+    private static Cdr call(String id, String source, Instant start, Outcome outcome, String line) {
+        Cdr.Builder cdr = Cdr.newBuilder().setCallId(id).setLine(line).setSource(source).setStartTime(start)
                 .setEndTime(start.plusSeconds(60)).setOutcome(outcome);
         if (outcome == Outcome.ANSWERED) {
             cdr.setQueueTime(start).setAnswerTime(start.plusSeconds(5));
@@ -199,7 +208,11 @@ class PrometheusScrapeIntegrationTest {
     }
 
     private static ProducerRecord<byte[], byte[]> cdr(String id, String source, Instant start, Outcome outcome) {
-        return message(CdrWireFormat.encode(call(id, source, start, outcome)));
+        return cdr(id, source, start, outcome, LINE);
+    }
+
+    private static ProducerRecord<byte[], byte[]> cdr(String id, String source, Instant start, Outcome outcome, String line) {
+        return message(CdrWireFormat.encode(call(id, source, start, outcome, line)));
     }
 
     private static ProducerRecord<byte[], byte[]> message(byte[] value) {
