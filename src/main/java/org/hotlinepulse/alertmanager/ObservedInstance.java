@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An {@link AlertmanagerInstance} that counts the requests another one fails
+ * An {@link AlertmanagerInstance} that counts the requests another one fails and that may succeed later
  * ({@link org.hotlinepulse.monitoring.JobMetric#ALERTMANAGER_DELIVERY_FAILURES}) and records when one last
  * succeeded ({@link org.hotlinepulse.monitoring.JobMetric#ALERTMANAGER_LAST_DELIVERY}): every successful
  * request carries the heartbeat, so a watcher that sees no success for a while knows no heartbeat went out.
@@ -30,7 +30,10 @@ final class ObservedInstance implements AlertmanagerInstance {
         try {
             instance.post(alerts);
         } catch (AlertmanagerException e) {
-            failures.inc();
+            // An alert refused as invalid is counted as refused (AlertmanagerOperator.REFUSED_METRIC), not here.
+            if (e.retryable()) {
+                failures.inc();
+            }
             throw e;
         }
         lastSuccessMillis.set(clock.millis());
