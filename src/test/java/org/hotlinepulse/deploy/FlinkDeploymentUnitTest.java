@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.hotlinepulse.config.JobConfigLoader;
+import org.hotlinepulse.config.RuntimeConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class FlinkDeploymentUnitTest {
     }
 
     @Test
-    void stateSurvivesPodsAndUpgrades() {
+    void stateSurvivesPodsAndUpgrades() throws Exception {
         JsonNode flink = spec.path("flinkConfiguration");
         assertThat(flink.path("high-availability.type").asText()).isEqualTo("kubernetes");
         assertThat(flink.path("high-availability.storageDir").asText()).startsWith("s3://");
@@ -87,6 +88,10 @@ class FlinkDeploymentUnitTest {
         }
         assertThat(env).as("run requires a checkpoint directory: the cluster's")
                 .containsEntry(JobConfigLoader.CHECKPOINT_DIR_VARIABLE, flink.path("execution.checkpointing.dir").asText());
+        RuntimeConfig run = JobConfigLoader.load(Path.of("jobs/hotline-metrics.yaml"),
+                Map.of(JobConfigLoader.CHECKPOINT_DIR_VARIABLE, env.get(JobConfigLoader.CHECKPOINT_DIR_VARIABLE))).runtime();
+        assertThat(flink.path("execution.checkpointing.savepoint-dir").asText())
+                .as("the operator's savepoints go where run looks for them when it resumes").isEqualTo(run.savepoints());
         assertThat(env).as("secrets come from a Secret, never a value")
                 .containsEntry("HOTLINE_PULSE_JDBC_PASSWORD", null).containsEntry("HOTLINE_PULSE_HMAC_KEY", null);
     }

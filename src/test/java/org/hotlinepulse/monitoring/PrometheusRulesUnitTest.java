@@ -6,8 +6,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.hotlinepulse.testing.LocalBinary;
 import org.hotlinepulse.testing.RequiredService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The watcher's rules (docker/prometheus/hotline-pulse-rules.yml): Prometheus's own {@code promtool}
  * accepts them and passes their tests, which fire every rule from synthetic series, and they read
- * only metrics the job exports.
+ * only metrics the job exports; the compose stack's Prometheus configuration that loads them is valid.
  */
 class PrometheusRulesUnitTest {
     static final Path DIR = Path.of("docker/prometheus");
@@ -32,6 +34,19 @@ class PrometheusRulesUnitTest {
                 "no promtool (/usr/bin/promtool); install it with: apt-get install -y prometheus");
         assertThat(run(promtool.toString(), "check", "rules", "hotline-pulse-rules.yml")).contains("SUCCESS: 9 rules found");
         assertThat(run(promtool.toString(), "test", "rules", "hotline-pulse-rules.test.yml")).contains("SUCCESS");
+    }
+
+    @Test
+    void theComposeStacksPrometheusConfigurationIsValidWithTheRules(@TempDir Path dir) throws Exception {
+        Path promtool = LocalBinary.firstExecutable("/usr/bin/promtool", "/usr/local/bin/promtool");
+        RequiredService.assumeAvailable(promtool != null,
+                "no promtool (/usr/bin/promtool); install it with: apt-get install -y prometheus");
+        String config = Files.readString(DIR.resolve("prometheus.yml"));
+        assertThat(config).contains("/etc/prometheus/rules/hotline-pulse-rules.yml");
+        // The container path of the rules (docker/compose.yaml mounts them there) made this checkout's.
+        Path local = Files.writeString(dir.resolve("prometheus.yml"), config.replace(
+                "/etc/prometheus/rules/hotline-pulse-rules.yml", RULES.toAbsolutePath().toString()));
+        assertThat(run(promtool.toString(), "check", "config", local.toString())).contains("SUCCESS: 9 rules found");
     }
 
     @Test
