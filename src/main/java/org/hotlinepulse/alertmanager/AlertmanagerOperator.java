@@ -62,7 +62,8 @@ public final class AlertmanagerOperator extends AbstractStreamOperator<Void> imp
         Counter refused = getMetricGroup().counter(REFUSED_METRIC);
         Counter failures = JobMetric.ALERTMANAGER_DELIVERY_FAILURES.counter(getMetricGroup());
         AtomicLong lastSuccess = new AtomicLong();
-        JobMetric.ALERTMANAGER_LAST_DELIVERY.gauge(getMetricGroup(), () -> lastSuccess.get() == 0 ? Double.NaN : lastSuccess.get() / 1000.0);
+        JobMetric.ALERTMANAGER_LAST_DELIVERY.gauge(getMetricGroup(),
+                () -> lastSuccess.get() == 0 ? Double.NaN : lastSuccess.get() / 1000.0);
         delivery = new AlertmanagerDelivery(
                 config.urls().stream().map(url -> new ObservedInstance(new AlertmanagerClient(url, token, config.timeout()),
                         failures, lastSuccess, Clock.systemUTC())).toList(),

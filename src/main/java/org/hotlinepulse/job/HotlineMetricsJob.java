@@ -17,11 +17,11 @@ import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.MetricsConfig;
 import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.metrics.DepartmentAnswerRates;
 import org.hotlinepulse.metrics.DepartmentWindows;
 import org.hotlinepulse.metrics.LineWindows;
 import org.hotlinepulse.metrics.WindowMetrics;
 import org.hotlinepulse.monitoring.AlertStreamMetrics;
-import org.hotlinepulse.metrics.DepartmentAnswerRates;
 import org.hotlinepulse.monitoring.DirectoryGauges;
 
 import java.util.List;
