@@ -31,7 +31,8 @@ class ArchitectureUnitTest {
     @Test
     void theCoreImportsNothingOfHowTheJobRunsOrWhereItsOutputGoes() {
         noClasses().that().resideInAnyPackage("..hotlinepulse.cdr..", "..hotlinepulse.directory..",
-                        "..hotlinepulse.pipeline..", "..hotlinepulse.metrics..", "..hotlinepulse.alerts..")
+                        "..hotlinepulse.pipeline..", "..hotlinepulse.metrics..", "..hotlinepulse.alerts..",
+                        "..hotlinepulse.monitoring..")
                 .should().dependOnClassesThat().resideInAnyPackage(RUNNING_AND_ADAPTERS)
                 .check(classes);
     }

@@ -12,11 +12,14 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.hotlinepulse.alerts.AlertBytes;
 import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.config.AlertmanagerConfig;
+import org.hotlinepulse.monitoring.JobMetric;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Flink side of Alertmanager delivery: holds each alert state change back in a
@@ -57,8 +60,13 @@ public final class AlertmanagerOperator extends AbstractStreamOperator<Void> imp
                 new ListStateDescriptor<>("alertmanager-changes", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         heldBack = new WriteAheadChanges();
         Counter refused = getMetricGroup().counter(REFUSED_METRIC);
+        Counter failures = JobMetric.ALERTMANAGER_DELIVERY_FAILURES.counter(getMetricGroup());
+        AtomicLong lastSuccess = new AtomicLong();
+        JobMetric.ALERTMANAGER_LAST_DELIVERY.gauge(getMetricGroup(),
+                () -> lastSuccess.get() == 0 ? Double.NaN : lastSuccess.get() / 1000.0);
         delivery = new AlertmanagerDelivery(
-                config.urls().stream().map(url -> new AlertmanagerClient(url, token, config.timeout())).toList(),
+                config.urls().stream().map(url -> new ObservedInstance(new AlertmanagerClient(url, token, config.timeout()),
+                        failures, lastSuccess, Clock.systemUTC())).toList(),
                 config.resendInterval(), new Backoff(FIRST_RETRY, config.maxBackoff()),
                 new Heartbeat(getRuntimeContext().getJobInfo().getJobName(), now(), config.resendInterval()),
                 alert -> refused.inc());

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /** A job configuration file as written, bound by Jackson: a section or key left out is null. */
 record JobFile(Metrics metrics, Kafka kafka, Jdbc jdbc, Directory directory, Runtime runtime, Alerts alerts,
-               Alertmanager alertmanager) {
+               Alertmanager alertmanager, Monitoring monitoring) {
 
-    static final JobFile EMPTY = new JobFile(null, null, null, null, null, null, null);
+    static final JobFile EMPTY = new JobFile(null, null, null, null, null, null, null, null);
 
     record Metrics(List<Integer> windowsMinutes, Duration maxOutOfOrderness, Duration allowedLateness,
                    Double shortAbandonSeconds, Double serviceLevelSeconds, Duration duplicateHorizon) {}
@@ -30,4 +30,6 @@ record JobFile(Metrics metrics, Kafka kafka, Jdbc jdbc, Directory directory, Run
     record Alerts(Map<ThresholdKey, Double> thresholds, List<String> feeds) {}
 
     record Alertmanager(List<String> urls, Duration resendInterval, Duration timeout, Duration maxBackoff) {}
+
+    record Monitoring(Integer prometheusPort) {}
 }

@@ -29,7 +29,7 @@ final class JobFileChecker {
 
     JobConfig check(JobFile f) throws ConfigException {
         return new JobConfig(metrics(f.metrics()), kafka(f.kafka()), jdbc(f.jdbc()), directory(f.directory()),
-                runtime(f.runtime()), alerts(f.alerts()), alertmanager(f.alertmanager()));
+                runtime(f.runtime()), alerts(f.alerts()), alertmanager(f.alertmanager()), monitoring(f.monitoring()));
     }
 
     private MetricsConfig metrics(JobFile.Metrics m) throws ConfigException {
@@ -199,6 +199,17 @@ final class JobFileChecker {
         positive.put("max_backoff", config.maxBackoff());
         requirePositive("alertmanager.", positive);
         return config;
+    }
+
+    private MonitoringConfig monitoring(JobFile.Monitoring m) throws ConfigException {
+        if (m == null || m.prometheusPort() == null) {
+            return MonitoringConfig.DEFAULTS;
+        }
+        int port = m.prometheusPort();
+        if (port < 0 || port > 65535) {
+            throw error("monitoring.prometheus_port", "\"" + port + "\" is not a port number (1 to 65535, or 0 for no reporter)");
+        }
+        return new MonitoringConfig(port);
     }
 
     private void requirePositive(String section, Map<String, Duration> durations) throws ConfigException {

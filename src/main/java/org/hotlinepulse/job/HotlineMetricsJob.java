@@ -17,9 +17,12 @@ import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.MetricsConfig;
 import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.metrics.DepartmentAnswerRates;
 import org.hotlinepulse.metrics.DepartmentWindows;
 import org.hotlinepulse.metrics.LineWindows;
 import org.hotlinepulse.metrics.WindowMetrics;
+import org.hotlinepulse.monitoring.AlertStreamMetrics;
+import org.hotlinepulse.monitoring.DirectoryGauges;
 
 import java.util.List;
 
@@ -35,7 +38,8 @@ import java.util.List;
  *        └─ calls (repeats removed) and lines the directory lists
  *              ├─ keyBy line → line-health rules ─┐
  *              └─ keyBy source → feed health ─────┴─ SILENT of stale feeds held back ─► alerts
- * (the directory joins as broadcast state: {@link DirectorySideInput})
+ * (the directory joins as broadcast state: {@link DirectorySideInput}; alerts pass {@link AlertStreamMetrics},
+ * and the directory and department rows also feed monitoring gauges: {@link #observe})
  * </pre>
  */
 public final class HotlineMetricsJob {
@@ -110,12 +114,23 @@ public final class HotlineMetricsJob {
                         .name("feed and silence alerts").uid("feed-alerts")
                         .keyBy(StaleFeedSilences::feedOf)
                         .process(new StaleFeedSilences())
-                        .name("stale feed silences").uid("stale-feed-silences"));
+                        .name("stale feed silences").uid("stale-feed-silences"))
+                .transform("alert metrics", TypeInformation.of(Alert.class), new AlertStreamMetrics())
+                .uid("alert-metrics");
+        observe(directories, departmentRows);
 
         sinks.metrics(lineRows.union(departmentRows));
         sinks.alerts(alerts);
         sinks.rejected(cdrs.getSideOutput(RejectedRecordRouter.REJECTED));
         sinks.late(lineRows.getSideOutput(LineWindows.LATE));
+    }
+
+    /** Gauges of the directory in force and of departments' answer rates, for monitoring; they emit nothing. */
+    private void observe(DataStream<Directory> directories, DataStream<WindowMetrics> departmentRows) {
+        directories.process(new DirectoryGauges()).name("directory gauges").uid("directory-gauges").setParallelism(1);
+        int smallestWindow = config.metrics().windowMinutes().stream().mapToInt(Integer::intValue).min().orElseThrow();
+        departmentRows.process(new DepartmentAnswerRates(smallestWindow))
+                .name("department answer rates").uid("department-answer-rates").setParallelism(1);
     }
 
     private AlertThresholds alertThresholds() {

@@ -44,6 +44,8 @@ public final class LiveJob {
      * here, so the checkpoints and savepoints of earlier versions stay restorable (docs/cluster.md).
      */
     public static final int MAX_PARALLELISM = 128;
+    /** The factory of Flink's Prometheus reporter, which serves {@code /metrics} on the configured port. */
+    static final String PROMETHEUS_REPORTER_FACTORY = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
 
     private final JobConfig config;
     private final Directory directory;
@@ -59,7 +61,8 @@ public final class LiveJob {
     /**
      * The Flink configuration: checkpoints kept when the job fails or is cancelled (a new
      * {@code run} resumes from them), savepoints, restarts with exponential back-off that never
-     * give up, object reuse, and the maximum parallelism.
+     * give up, object reuse, the maximum parallelism, and the Prometheus reporter when
+     * {@code monitoring.prometheus_port} is set.
      */
     public Configuration flinkConfiguration() {
         RuntimeConfig runtime = config.runtime();
@@ -86,6 +89,12 @@ public final class LiveJob {
         flink.set(PipelineOptions.OBJECT_REUSE, true);
         flink.set(PipelineOptions.MAX_PARALLELISM, MAX_PARALLELISM);
         flink.set(StateBackendOptions.STATE_BACKEND, runtime.stateBackend().flinkName());
+        if (config.monitoring().prometheus()) {
+            flink.setString("metrics.reporter.prom.factory.class", PROMETHEUS_REPORTER_FACTORY);
+            flink.setString("metrics.reporter.prom.port", String.valueOf(config.monitoring().prometheusPort()));
+            // Label values as the data has them (pbx-a, a department id), not with '-' and the like made '_'.
+            flink.setString("metrics.reporter.prom.filterLabelValueCharacters", "false");
+        }
         return flink;
     }
 

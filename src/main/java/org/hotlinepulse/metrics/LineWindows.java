@@ -112,6 +112,7 @@ public class LineWindows
         }
         if (ledger.isRepeat(cdr.getCallId(), start, book)) {
             counters.duplicate.add(1);
+            counters.duplicateBySource.inc(cdr.getSource());
             return;
         }
         ctx.output(FIRST_SEEN, LineEvent.call(cdr.getLine(), Attempt.of(cdr, settings.shortAbandonMs())));
@@ -124,6 +125,7 @@ public class LineWindows
             }
         } else if (book.isLateForEveryWindow(WindowBook.minuteOf(start), ledger.passed)) {
             counters.lateDropped.add(1);
+            counters.lateDroppedBySource.inc(cdr.getSource());
             ctx.output(LATE, new DeadLetter(record.origin, record.position,
                     "start_time " + cdr.getStartTime() + " is past allowed lateness (watermark "
                             + Instant.ofEpochMilli(ledger.passed) + ")",

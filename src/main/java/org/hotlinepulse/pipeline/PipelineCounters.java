@@ -4,6 +4,8 @@ import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.SimpleCounter;
+import org.hotlinepulse.monitoring.JobMetric;
+import org.hotlinepulse.monitoring.SourceCounters;
 
 import java.util.Map;
 
@@ -35,6 +37,11 @@ public final class PipelineCounters {
     public final Count unknownLine;
     public final Count lateForRules;
     public final Count unknownNumbersUnwatched;
+    /** The same counts split by the CDR's {@code source}, for monitoring (metrics only, no accumulators). */
+    public final SourceCounters readBySource;
+    public final SourceCounters rejectedBySource;
+    public final SourceCounters duplicateBySource;
+    public final SourceCounters lateDroppedBySource;
 
     public PipelineCounters(RuntimeContext context) {
         read = new Count(context, READ);
@@ -44,6 +51,10 @@ public final class PipelineCounters {
         unknownLine = new Count(context, UNKNOWN_LINE);
         lateForRules = new Count(context, LATE_FOR_RULES);
         unknownNumbersUnwatched = new Count(context, UNKNOWN_NUMBERS_UNWATCHED);
+        readBySource = new SourceCounters(context.getMetricGroup(), JobMetric.RECORDS_READ);
+        rejectedBySource = new SourceCounters(context.getMetricGroup(), JobMetric.RECORDS_REJECTED);
+        duplicateBySource = new SourceCounters(context.getMetricGroup(), JobMetric.RECORDS_DUPLICATE);
+        lateDroppedBySource = new SourceCounters(context.getMetricGroup(), JobMetric.RECORDS_LATE_DROPPED);
     }
 
     /** Reads one count back from a finished job's accumulators (0 when it never happened). */

@@ -7,6 +7,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.hotlinepulse.cdr.DeadLetter;
 import org.hotlinepulse.cdr.InputRecord;
+import org.hotlinepulse.monitoring.RecordSource;
 
 /**
  * The first step after the source: passes on valid CDRs and sends every record that was
@@ -31,11 +32,14 @@ public class RejectedRecordRouter extends ProcessFunction<InputRecord, InputReco
             firstRecordAt.add(System.currentTimeMillis());
         }
         counters.read.add(1);
+        String source = RecordSource.of(record);
+        counters.readBySource.inc(source);
         if (!record.isRejected()) {
             out.collect(record);
             return;
         }
         counters.rejected.add(1);
+        counters.rejectedBySource.inc(source);
         ctx.output(REJECTED, new DeadLetter(record.origin, record.position, record.rejectReason,
                 record.rawRecord, record.payload));
     }

@@ -212,4 +212,18 @@ class JobConfigLoaderUnitTest {
         assertThatThrownBy(() -> JobConfigLoader.load(noUnit)).as("Flink would read 4 milliseconds")
                 .hasMessage(noUnit + ": metrics.allowed_lateness: \"4\" has no unit (write e.g. 250ms, 30s, 10m, 4h, 1d or PT4H) (line 2)");
     }
+
+    @Test
+    void thePrometheusPortIsReadAndABadOneNamed() throws Exception {
+        assertThat(JobConfigLoader.load(write("")).monitoring()).isEqualTo(MonitoringConfig.DEFAULTS);
+        assertThat(JobConfigLoader.load(write("")).monitoring().prometheus()).isFalse();
+        assertThat(JobConfigLoader.load(write("monitoring:\n  prometheus_port: 9249\n")).monitoring())
+                .isEqualTo(new MonitoringConfig(9249));
+        Path tooHigh = write("monitoring:\n  prometheus_port: 70000\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(tooHigh)).isInstanceOf(ConfigException.class)
+                .hasMessage(tooHigh + ": monitoring.prometheus_port: \"70000\" is not a port number (1 to 65535, or 0 for no reporter) (line 2)");
+        Path text = write("monitoring:\n  prometheus_port: nine\n");
+        assertThatThrownBy(() -> JobConfigLoader.load(text)).isInstanceOf(ConfigException.class)
+                .hasMessage(text + ": monitoring.prometheus_port: \"nine\" is not a whole number (line 2)");
+    }
 }

@@ -7,6 +7,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.hotlinepulse.config.JobConfig;
+import org.hotlinepulse.config.MonitoringConfig;
 import org.hotlinepulse.config.RuntimeConfig;
 import org.hotlinepulse.directory.Directory;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,19 @@ class LiveJobConfigurationUnitTest {
         Configuration flink = new LiveJob(config, Directory.load(Path.of("src/test/resources/job/directory.yaml")),
                 Map.of()).flinkConfiguration();
         assertThat(flink.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+    }
+
+    @Test
+    void thePrometheusReporterIsOnOnlyWhenAPortIsConfigured() throws Exception {
+        Directory directory = Directory.load(Path.of("src/test/resources/job/directory.yaml"));
+        Configuration off = new LiveJob(JobConfig.DEFAULTS, directory, Map.of()).flinkConfiguration();
+        assertThat(off.keySet()).noneMatch(key -> key.startsWith("metrics.reporter."));
+
+        Configuration on = new LiveJob(JobConfig.DEFAULTS.withMonitoring(new MonitoringConfig(9249)), directory, Map.of())
+                .flinkConfiguration();
+        assertThat(on.toMap()).containsEntry("metrics.reporter.prom.factory.class",
+                        "org.apache.flink.metrics.prometheus.PrometheusReporterFactory")
+                .containsEntry("metrics.reporter.prom.port", "9249")
+                .containsEntry("metrics.reporter.prom.filterLabelValueCharacters", "false");
     }
 }

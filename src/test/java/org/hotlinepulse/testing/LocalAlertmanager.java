@@ -9,8 +9,6 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real Prometheus Alertmanager (Debian's {@code prometheus-alertmanager}) on a free loopback
@@ -64,8 +59,7 @@ public final class LocalAlertmanager implements ExecutionCondition, BeforeAllCal
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        binary = Stream.of("/usr/bin/prometheus-alertmanager", "/usr/local/bin/alertmanager")
-                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        binary = LocalBinary.firstExecutable("/usr/bin/prometheus-alertmanager", "/usr/local/bin/alertmanager");
         return RequiredService.condition(binary != null, "no Alertmanager binary (/usr/bin/prometheus-alertmanager);"
                 + " install it with: apt-get install -y prometheus-alertmanager");
     }
@@ -74,22 +68,14 @@ public final class LocalAlertmanager implements ExecutionCondition, BeforeAllCal
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("hp-alertmanager");
         Files.writeString(dir.resolve("alertmanager.yml"), configuration());
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        port = LocalBinary.freeLoopbackPort();
         start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         stop();
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        LocalBinary.deleteTree(dir);
     }
 
     private String configuration() {
@@ -109,40 +95,17 @@ public final class LocalAlertmanager implements ExecutionCondition, BeforeAllCal
 
     /** Starts it (again, on the same port) and waits until it answers {@code /-/ready}. */
     public void start() throws Exception {
-        process = new ProcessBuilder(binary.toString(),
+        process = LocalBinary.startUntilReady(List.of(binary.toString(),
                 "--config.file=" + dir.resolve("alertmanager.yml"),
                 "--storage.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port,
-                "--cluster.listen-address=")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("alertmanager.log").toFile())
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Alertmanager exited: " + Files.readString(dir.resolve("alertmanager.log")));
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/-/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("Alertmanager not ready within 20 s on " + url());
+                "--cluster.listen-address="),
+                dir.resolve("alertmanager.log"), URI.create(url() + "/-/ready"));
     }
 
     /** Stops it; its alerts are gone (Alertmanager keeps them in memory only). */
     public void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
+        LocalBinary.stop(process);
     }
 
     /** The active alerts, as {@code GET /api/v2/alerts} lists them (resolved ones are not listed). */
