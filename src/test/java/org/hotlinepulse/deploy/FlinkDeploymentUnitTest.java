@@ -3,6 +3,7 @@ package org.hotlinepulse.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.hotlinepulse.cli.ClusterEntry;
 import org.hotlinepulse.config.JobConfigLoader;
 import org.hotlinepulse.config.RuntimeConfig;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,14 +50,15 @@ class FlinkDeploymentUnitTest {
         assertThat(copied).as("the Dockerfile copies the jar the deployment names").containsKey(inImage);
         assertThat(inImage).startsWith("/opt/flink/usrlib/");
         assertThat(copied.get(inImage)).isEqualTo("target/hotline-pulse-job.jar");
-        assertThat(spec.path("job").path("entryClass").asText()).isEqualTo("org.hotlinepulse.cli.HotlinePulse");
+        assertThat(spec.path("job").path("entryClass").asText()).as("the cluster entry point, which submits and returns")
+                .isEqualTo(ClusterEntry.class.getName());
     }
 
     @Test
     void theJobRunsWithAConfigurationTheImageHoldsAndThatLoads() throws Exception {
         List<String> args = YAML.convertValue(spec.path("job").path("args"), YAML.getTypeFactory()
                 .constructCollectionType(List.class, String.class));
-        assertThat(args).startsWith("run", "--config");
+        assertThat(args).startsWith("--config");
         String config = args.get(args.indexOf("--config") + 1);
         assertThat(copied).as("the Dockerfile copies the configuration").containsKey(config);
         Path source = Path.of(copied.get(config));
