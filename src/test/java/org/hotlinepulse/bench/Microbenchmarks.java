@@ -10,7 +10,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the JMH microbenchmarks of each operator's per-CDR work (the {@code *Microbenchmark} classes, docs/performance.md
  * "Microbenchmarks (JMH)") in one forked JVM and prints JMH's summary table, in ns per operation:
  * {@code mvn -q -B test-compile exec:exec -Dbench.main=org.hotlinepulse.bench.Microbenchmarks}
- * [{@code -Dbench.jmh=LineLedger -Dbench.jmh.warmups=5 -Dbench.jmh.iterations=5 -Dbench.jmh.seconds=1}].
+ * [{@code -Dbench.jmh=LineLedger -Dbench.jmh.warmups=10 -Dbench.jmh.iterations=5 -Dbench.jmh.seconds=1}].
  * {@code bench.jmh} is a regular expression over the benchmarks' names.
  */
 public final class Microbenchmarks {
@@ -23,7 +23,7 @@ public final class Microbenchmarks {
                 .forks(1)
                 // The traffic and its state take a few hundred megabytes; the machine is shared.
                 .jvmArgsAppend("-Xmx1g")
-                .warmupIterations(Integer.getInteger("bench.jmh.warmups", 5))
+                .warmupIterations(Integer.getInteger("bench.jmh.warmups", 10))
                 .warmupTime(time)
                 .measurementIterations(Integer.getInteger("bench.jmh.iterations", 5))
                 .measurementTime(time)
