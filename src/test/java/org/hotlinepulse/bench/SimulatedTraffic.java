@@ -57,7 +57,7 @@ public final class SimulatedTraffic {
             }
             cdrs[i] = cdr;
             latestStart = Math.max(latestStart, cdr.getStartTime().toEpochMilli());
-            if (latestStart - lag >= watermark + WATERMARK_EVERY_MS || watermark == Long.MIN_VALUE) {
+            if (latestStart - lag >= watermark + WATERMARK_EVERY_MS) {
                 watermark = latestStart - lag;
             }
             watermarks[i] = watermark;
