@@ -21,7 +21,7 @@ import java.util.Objects;
  * <p>Flink serializes it with {@link CountsSerializer}, column by column in the order of
  * {@link #COLUMNS}.
  */
-@TypeInfo(CountsTypeInfo.Factory.class)
+@TypeInfo(CountsTypeFactory.class)
 public class Counts {
     public long attempts;
     public long connected;

@@ -37,7 +37,7 @@ public class DepartmentWindows extends KeyedProcessFunction<String, MinuteCounts
         windows = new ArrayList<>();
         for (int minutes : windowMinutes) {
             windows.add(getRuntimeContext().getMapState(new MapStateDescriptor<>(
-                    "windows-" + minutes + "m", Types.LONG, new CountsTypeInfo())));
+                    "windows-" + minutes + "m", Types.LONG, CountsTypeFactory.TYPE_INFO)));
         }
         passed = new PassedWatermark(getRuntimeContext());
     }

@@ -95,6 +95,11 @@ public final class CodecSerializer<T> extends TypeSerializer<T> {
     }
 
     @Override
+    public String toString() {
+        return codec.getClass().getSimpleName();
+    }
+
+    @Override
     public TypeSerializerSnapshot<T> snapshotConfiguration() {
         return new Snapshot<>(codec);
     }

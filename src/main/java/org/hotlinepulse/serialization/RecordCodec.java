@@ -40,6 +40,6 @@ public abstract class RecordCodec<T> extends TypeInfoFactory<T> implements Seria
 
     @Override
     public final TypeInformation<T> createTypeInfo(Type t, Map<String, TypeInformation<?>> genericParameters) {
-        return new CodecTypeInfo<>(this);
+        return new SerializerTypeInfo<>(type, new CodecSerializer<>(this));
     }
 }

@@ -41,11 +41,11 @@ class CountsSerializerUnitTest {
 
     @Test
     void flinkUsesItForCountsWherever() {
-        assertThat(TypeInformation.of(Counts.class)).isInstanceOf(CountsTypeInfo.class);
+        assertThat(TypeInformation.of(Counts.class)).isEqualTo(CountsTypeFactory.TYPE_INFO);
         PojoTypeInfo<?> series = (PojoTypeInfo<?>) TypeInformation.of(WindowSeries.class);
         ObjectArrayTypeInfo<?, ?> inState = (ObjectArrayTypeInfo<?, ?>) series.getTypeAt(series.getFieldIndex("counts"));
         assertThat(inState.getComponentInfo()).as("the counts of a line's windows, in keyed state")
-                .isInstanceOf(CountsTypeInfo.class);
+                .isEqualTo(CountsTypeFactory.TYPE_INFO);
         SerializerConfigImpl noKryo = new SerializerConfigImpl();
         noKryo.setGenericTypes(false);
         assertThat(TypeInformation.of(Counts.class).createSerializer(noKryo)).isSameAs(CountsSerializer.INSTANCE);

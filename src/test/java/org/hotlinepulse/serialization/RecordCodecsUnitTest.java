@@ -145,7 +145,7 @@ class RecordCodecsUnitTest {
 
     private static <T> TypeSerializer<T> serializer(Class<T> type) {
         TypeInformation<T> info = TypeInformation.of(type);
-        assertThat(info).as(type.getSimpleName()).isInstanceOf(CodecTypeInfo.class);
+        assertThat(info).as(type.getSimpleName()).isInstanceOf(SerializerTypeInfo.class);
         return info.createSerializer(new SerializerConfigImpl());
     }
 }

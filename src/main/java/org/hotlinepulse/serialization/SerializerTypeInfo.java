@@ -4,14 +4,19 @@ import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
-/** Flink's type information for a record written by its {@link RecordCodec}. */
-public final class CodecTypeInfo<T> extends TypeInformation<T> {
+/**
+ * Flink's type information for a type that always has the one serializer given here: a record
+ * written by its {@link RecordCodec}, or a type with a hand-written serializer of its own.
+ */
+public final class SerializerTypeInfo<T> extends TypeInformation<T> {
     private static final long serialVersionUID = 1L;
 
-    private final RecordCodec<T> codec;
+    private final Class<T> type;
+    private final TypeSerializer<T> serializer;
 
-    public CodecTypeInfo(RecordCodec<T> codec) {
-        this.codec = codec;
+    public SerializerTypeInfo(Class<T> type, TypeSerializer<T> serializer) {
+        this.type = type;
+        this.serializer = serializer;
     }
 
     @Override
@@ -36,7 +41,7 @@ public final class CodecTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public Class<T> getTypeClass() {
-        return codec.type();
+        return type;
     }
 
     @Override
@@ -46,26 +51,26 @@ public final class CodecTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public TypeSerializer<T> createSerializer(SerializerConfig config) {
-        return new CodecSerializer<>(codec);
+        return serializer.duplicate();
     }
 
     @Override
     public String toString() {
-        return codec.type().getSimpleName() + " by " + codec.getClass().getSimpleName();
+        return type.getSimpleName() + " by " + serializer;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CodecTypeInfo<?> other && other.codec.getClass() == codec.getClass();
+        return o instanceof SerializerTypeInfo<?> other && other.type == type && other.serializer.equals(serializer);
     }
 
     @Override
     public int hashCode() {
-        return codec.getClass().hashCode();
+        return serializer.hashCode();
     }
 
     @Override
     public boolean canEqual(Object o) {
-        return o instanceof CodecTypeInfo;
+        return o instanceof SerializerTypeInfo;
     }
 }
