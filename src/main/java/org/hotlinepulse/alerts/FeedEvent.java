@@ -1,7 +1,7 @@
 package org.hotlinepulse.alerts;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
-import org.hotlinepulse.pipeline.Attempt;
+import org.hotlinepulse.cdr.CdrSource;
 import org.hotlinepulse.pipeline.LineEvent;
 
 /**
@@ -10,7 +10,7 @@ import org.hotlinepulse.pipeline.LineEvent;
  */
 @TypeInfo(FeedEventCodec.class)
 public class FeedEvent {
-    /** The feed ({@link Attempt#sourceOf}), the key. */
+    /** The feed ({@link CdrSource#of}), the key. */
     public String source;
     public String line;
     public long startTime;

@@ -2,6 +2,7 @@ package org.hotlinepulse.monitoring;
 
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.hotlinepulse.cdr.CdrSource;
 
 /**
  * One of the per-source counts of {@link JobMetric} (read, rejected, late, duplicate) for one
@@ -12,8 +13,6 @@ import org.apache.flink.metrics.MetricGroup;
 public final class SourceCounters {
     /** The most sources one operator instance labels by name. */
     public static final int MAX_SOURCES = 20;
-    /** The label of CDRs without a {@code source} (the contract reads an absent one as the default feed). */
-    public static final String DEFAULT_SOURCE = "default";
 
     private final LabelBudget<Counter> counters;
 
@@ -21,8 +20,8 @@ public final class SourceCounters {
         counters = new LabelBudget<>(MAX_SOURCES, value -> metric.counter(operator, value));
     }
 
-    /** Counts one record of this source (null: {@link #DEFAULT_SOURCE}). */
+    /** Counts one record of this source (null: {@link CdrSource#DEFAULT}). */
     public void inc(String source) {
-        counters.of(source == null ? DEFAULT_SOURCE : source).inc();
+        counters.of(CdrSource.orDefault(source)).inc();
     }
 }

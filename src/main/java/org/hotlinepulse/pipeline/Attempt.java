@@ -2,6 +2,7 @@ package org.hotlinepulse.pipeline;
 
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
+import org.hotlinepulse.cdr.CdrSource;
 import org.hotlinepulse.cdr.OutcomeDerivation;
 
 /**
@@ -13,20 +14,12 @@ import org.hotlinepulse.cdr.OutcomeDerivation;
 public record Attempt(long startTime, long endTime, Outcome outcome, boolean probe, boolean ivr, boolean shortAbandon,
                       String source) {
 
-    /** The source of a CDR that names none (contract §3). */
-    public static final String DEFAULT_SOURCE = "default";
-
     /** contract §4's default {@code short_abandon_seconds}, in milliseconds. */
     public static final long DEFAULT_SHORT_ABANDON_MS = 5_000;
 
     /** An attempt delivered by the default source. */
     public Attempt(long startTime, long endTime, Outcome outcome, boolean probe, boolean ivr, boolean shortAbandon) {
-        this(startTime, endTime, outcome, probe, ivr, shortAbandon, DEFAULT_SOURCE);
-    }
-
-    /** The feed a CDR came from: its {@code source}, or {@link #DEFAULT_SOURCE}. */
-    public static String sourceOf(Cdr cdr) {
-        return cdr.getSource() != null ? cdr.getSource() : DEFAULT_SOURCE;
+        this(startTime, endTime, outcome, probe, ivr, shortAbandon, CdrSource.DEFAULT);
     }
 
     /** The attempt of a validated CDR, with the default short-abandon limit. */
@@ -41,7 +34,7 @@ public record Attempt(long startTime, long endTime, Outcome outcome, boolean pro
         long end = cdr.getEndTime().toEpochMilli();
         long waitFrom = cdr.getQueueTime() != null ? cdr.getQueueTime().toEpochMilli() : start;
         boolean shortAbandon = outcome == Outcome.ABANDONED && end - waitFrom < shortAbandonMs;
-        return new Attempt(start, end, outcome, cdr.getProbe(), cdr.getIvr(), shortAbandon, sourceOf(cdr));
+        return new Attempt(start, end, outcome, cdr.getProbe(), cdr.getIvr(), shortAbandon, CdrSource.of(cdr));
     }
 
     /** Whether the call got through (ANSWERED, ABANDONED or NO_ANSWER). */

@@ -1,7 +1,7 @@
 package org.hotlinepulse.alerts;
 
 import org.hotlinepulse.bench.SimulatedTraffic;
-import org.hotlinepulse.pipeline.Attempt;
+import org.hotlinepulse.cdr.CdrSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -38,7 +38,7 @@ public class FeedWatchMicrobenchmark {
         traffic = SimulatedTraffic.generate();
         starts = new long[SimulatedTraffic.CDRS];
         Arrays.setAll(starts, i -> traffic.cdr(i).getStartTime().toEpochMilli());
-        feedOf = traffic.keys(Attempt::sourceOf);
+        feedOf = traffic.keys(CdrSource::of);
         watches = new FeedWatch[Arrays.stream(feedOf).max().orElse(-1) + 1];
     }
 

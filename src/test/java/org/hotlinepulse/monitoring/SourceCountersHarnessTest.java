@@ -5,6 +5,7 @@ import org.apache.flink.metrics.Metric;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.hotlinepulse.avro.Cdr;
+import org.hotlinepulse.cdr.CdrSource;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.pipeline.RejectedRecordRouter;
 import org.hotlinepulse.testing.RecordedMetrics;
@@ -39,7 +40,7 @@ class SourceCountersHarnessTest {
                     .containsEntry("pbx-0", 2L).containsEntry("pbx-1", 2L)
                     // three sources past the bound, the default source, the record of unknown source
                     .containsEntry(LabelBudget.OTHER, 3L + 1 + 1)
-                    .doesNotContainKeys("pbx-" + SourceCounters.MAX_SOURCES, SourceCounters.DEFAULT_SOURCE);
+                    .doesNotContainKeys("pbx-" + SourceCounters.MAX_SOURCES, CdrSource.DEFAULT);
             assertThat(counts(metrics.byKey("records_rejected_total", "source"))).as("a budget of its own")
                     .containsOnly(Map.entry("pbx-1", 1L), Map.entry(RecordSource.UNKNOWN, 1L));
         }
