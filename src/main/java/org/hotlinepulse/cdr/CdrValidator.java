@@ -138,8 +138,13 @@ public final class CdrValidator {
         return null;
     }
 
+    /** Whether an id field's value ({@code call_id}, {@code source}, {@code agent_id}) is within its length bound. */
+    public static boolean isWithinIdLength(String value) {
+        return value.length() <= MAX_ID_LENGTH;
+    }
+
     private static String notLongerThan(String field, String value) {
-        if (value == null || value.length() <= MAX_ID_LENGTH) {
+        if (value == null || isWithinIdLength(value)) {
             return null;
         }
         return "field " + field + " " + quoted(value) + " is longer than " + MAX_ID_LENGTH + " characters";

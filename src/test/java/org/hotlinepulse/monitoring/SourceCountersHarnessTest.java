@@ -34,15 +34,17 @@ class SourceCountersHarnessTest {
             harness.processElement(InputRecord.rejected("t", 1, "end_time before start_time",
                     "{\"call_id\":\"x\",\"source\":\"pbx-1\"}"), 0);
             harness.processElement(InputRecord.rejected("t", 2, "not a CDR", "\"base64:AAAA\""), 0);
+            harness.processElement(InputRecord.rejected("t", 3, "field source is longer than 128 characters",
+                    "{\"call_id\":\"y\",\"source\":\"" + "s".repeat(129) + "\"}"), 0);
 
             Map<String, Long> read = counts(metrics.byKey("records_read_total", "source"));
             assertThat(read).hasSize(SourceCounters.MAX_SOURCES + 1)
                     .containsEntry("pbx-0", 2L).containsEntry("pbx-1", 2L)
-                    // three sources past the bound, the default source, the record of unknown source
-                    .containsEntry(LabelBudget.OTHER, 3L + 1 + 1)
+                    // three sources past the bound, the default source, the two records of unknown source
+                    .containsEntry(LabelBudget.OTHER, 3L + 1 + 2)
                     .doesNotContainKeys("pbx-" + SourceCounters.MAX_SOURCES, CdrSource.DEFAULT);
             assertThat(counts(metrics.byKey("records_rejected_total", "source"))).as("a budget of its own")
-                    .containsOnly(Map.entry("pbx-1", 1L), Map.entry(RecordSource.UNKNOWN, 1L));
+                    .containsOnly(Map.entry("pbx-1", 1L), Map.entry(RecordSource.UNKNOWN, 2L));
         }
     }
 
