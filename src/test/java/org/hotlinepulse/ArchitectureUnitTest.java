@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layers of README.md ("Architecture"): the core ({@code cdr}, {@code directory}, {@code pipeline},
- * {@code metrics}, {@code alerts}) knows nothing of how the job is run or where its output goes, metrics and alerts
+ * {@code metrics}, {@code alerts}, and {@code lines}, which keeps both per line in one keyed operator) knows nothing of how the job is run or where its output goes, metrics and alerts
  * do not know each other, and no two top-level packages depend on each other in a cycle.
  */
 class ArchitectureUnitTest {
@@ -32,7 +32,7 @@ class ArchitectureUnitTest {
     void theCoreImportsNothingOfHowTheJobRunsOrWhereItsOutputGoes() {
         noClasses().that().resideInAnyPackage("..hotlinepulse.cdr..", "..hotlinepulse.directory..",
                         "..hotlinepulse.pipeline..", "..hotlinepulse.metrics..", "..hotlinepulse.alerts..",
-                        "..hotlinepulse.monitoring..")
+                        "..hotlinepulse.lines..", "..hotlinepulse.monitoring..")
                 .should().dependOnClassesThat().resideInAnyPackage(RUNNING_AND_ADAPTERS)
                 .check(classes);
     }

@@ -18,7 +18,7 @@ public class FeedEvent {
     /** For {@link FeedEventCodec}; use {@link #of}. */
     public FeedEvent() {}
 
-    /** The feed event of a call: {@code event} must not be a listing. */
+    /** The feed event of a call. */
     public static FeedEvent of(LineEvent event) {
         FeedEvent e = new FeedEvent();
         e.source = event.call.source();

@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * Everything {@link LineHealthDetector} keeps for one key, in one keyed value so that a call or a
- * timer costs one state read: the rule state, the calls waiting for the watermark, the one timer
- * registered, and the watermark this key has seen pass. A Flink POJO.
+ * timer costs one state read: the rule state, the calls waiting for the watermark, when they are
+ * next due, and the watermark this key has seen pass. A Flink POJO.
  */
 public class LineWatch {
     /** {@link #timer} and {@link #ruleDue} when there is none. */
@@ -17,7 +17,7 @@ public class LineWatch {
     public LineHealth health = new LineHealth();
     /** Calls not yet judged, by start_time; calls starting at the same moment in arrival order. */
     public Attempt[] waiting = new Attempt[0];
-    /** The event-time timer registered for this key. */
+    /** When the rules or a waiting call are next due, as last scheduled: the key's one timer is at the earlier of this and its windows'. */
     public long timer = NONE;
     /** When {@link LineHealth#onTimer} is next due. */
     public long ruleDue = NONE;

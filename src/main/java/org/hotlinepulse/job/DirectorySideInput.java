@@ -28,9 +28,9 @@ import java.util.List;
  * {@code DirectorySideInputIntegrationTest} sends the directory only after every CDR and fails if
  * event time no longer follows the CDRs alone, so an upgrade that changes the operator shows there.
  */
-final class DirectorySideInput<K, IN, OUT> extends CoBroadcastWithKeyedOperator<K, IN, Directory, OUT> {
+class DirectorySideInput<K, IN, OUT> extends CoBroadcastWithKeyedOperator<K, IN, Directory, OUT> {
 
-    private DirectorySideInput(KeyedBroadcastProcessFunction<K, IN, Directory, OUT> function) {
+    DirectorySideInput(KeyedBroadcastProcessFunction<K, IN, Directory, OUT> function) {
         super(function, List.of(DirectoryBroadcast.DIRECTORY));
     }
 

@@ -9,7 +9,6 @@ import org.hotlinepulse.pipeline.RejectedRecordRouter;
 import org.hotlinepulse.alerts.AlertThresholds;
 import org.hotlinepulse.alerts.FeedEvent;
 import org.hotlinepulse.alerts.FeedHealthDetector;
-import org.hotlinepulse.pipeline.LineEvent;
 import org.hotlinepulse.alerts.LineHealthDetector;
 import org.hotlinepulse.alerts.StaleFeedSilences;
 import org.hotlinepulse.avro.Alert;
@@ -20,6 +19,7 @@ import org.hotlinepulse.directory.Directory;
 import org.hotlinepulse.metrics.DepartmentAnswerRates;
 import org.hotlinepulse.metrics.DepartmentWindows;
 import org.hotlinepulse.metrics.LineWindows;
+import org.hotlinepulse.lines.LineWindowsAndHealth;
 import org.hotlinepulse.metrics.WindowMetrics;
 import org.hotlinepulse.monitoring.AlertStreamMetrics;
 import org.hotlinepulse.monitoring.DirectoryGauges;
@@ -33,12 +33,14 @@ import java.util.List;
  *
  * <pre>
  * source (reads, validates) → route rejected ─► rejected
- *   (+ clock, live only: {@link EventTime}) → keyBy line → windows per line (1/15/60 min) ─► late ──────────────────► metrics
- *        ├─ closed minutes → keyBy department → windows per department ──► metrics
- *        └─ calls (repeats removed) and lines the directory lists
- *              ├─ keyBy line → line-health rules ─┐
- *              └─ keyBy source → feed health ─────┴─ SILENT of stale feeds held back ─► alerts
- * (the directory joins as broadcast state: {@link DirectorySideInput}; alerts pass {@link AlertStreamMetrics},
+ *   (+ clock, live only: {@link EventTime}) → keyBy line → windows and health per line ─► late
+ *        │  (the 1/15/60 min windows and the line-health rules: one keyed operator, one state read per CDR)
+ *        ├─ line rows ────────────────────────────────────────────────────────────────────────────────► metrics
+ *        ├─ closed minutes → keyBy department → windows per department ───────────────────────────────► metrics
+ *        ├─ line alerts ──────────────────────────────────────────┐
+ *        └─ calls (repeats removed) → keyBy source → feed health ─┴─ SILENT of stale feeds held back ─► alerts
+ * (the directory joins as broadcast state: {@link DirectorySideInput}; the per-line operator also watches the
+ * lines it lists, called or not: {@link ListedLinesSideInput}; alerts pass {@link AlertStreamMetrics},
  * and the directory and department rows also feed monitoring gauges: {@link #observe})
  * </pre>
  */
@@ -76,28 +78,24 @@ public final class HotlineMetricsJob {
 
         DataStream<Directory> directories = directoryVersions(env);
 
-        SingleOutputStreamOperator<WindowMetrics> lineRows = DirectorySideInput.join(
+        SingleOutputStreamOperator<WindowMetrics> lineRows = ListedLinesSideInput.join(
                         eventTime.withClock(cdrs).keyBy(record -> record.cdr.getLine()), directories,
-                        new LineWindows(directory, metrics.settings(), metrics.windowMinutes(),
-                                metrics.allowedLateness(), metrics.duplicateHorizon()),
-                        TypeInformation.of(WindowMetrics.class), "windows per line")
+                        new LineWindowsAndHealth(directory,
+                                new LineWindows(metrics.settings(), metrics.windowMinutes(),
+                                        metrics.allowedLateness(), metrics.duplicateHorizon()),
+                                new LineHealthDetector(alertThresholds(), eventTime.watermarkLag())),
+                        directory, TypeInformation.of(WindowMetrics.class), "windows and health per line")
                 .uid("line-windows");
 
         DataStream<WindowMetrics> departmentRows = lineRows
-                .getSideOutput(LineWindows.DEPARTMENT_DELTAS)
+                .getSideOutput(LineWindowsAndHealth.DEPARTMENT_DELTAS)
                 .keyBy(minute -> minute.department)
                 .process(new DepartmentWindows(metrics.windowMinutes(), metrics.allowedLateness()))
                 .name("windows per department").uid("department-windows");
 
-        DataStream<LineEvent> callsAndListings = lineRows.getSideOutput(LineWindows.FIRST_SEEN);
-        DataStream<Alert> lineAlerts = DirectorySideInput.join(
-                        callsAndListings.keyBy(event -> event.line), directories,
-                        new LineHealthDetector(directory, alertThresholds(), eventTime.watermarkLag()),
-                        TypeInformation.of(Alert.class), "line health")
-                .uid("line-health");
+        DataStream<Alert> lineAlerts = lineRows.getSideOutput(LineWindowsAndHealth.ALERTS);
         DataStream<Alert> feedAlerts = DirectorySideInput.join(
-                        callsAndListings
-                                .filter(event -> !event.isListing()).name("calls").uid("calls")
+                        lineRows.getSideOutput(LineWindowsAndHealth.CALLS)
                                 .map(FeedEvent::of).name("feed events").uid("feed-events")
                                 .keyBy(event -> event.source),
                         directories,
@@ -122,7 +120,7 @@ public final class HotlineMetricsJob {
         sinks.metrics(lineRows.union(departmentRows));
         sinks.alerts(alerts);
         sinks.rejected(cdrs.getSideOutput(RejectedRecordRouter.REJECTED));
-        sinks.late(lineRows.getSideOutput(LineWindows.LATE));
+        sinks.late(lineRows.getSideOutput(LineWindowsAndHealth.LATE));
     }
 
     /** Gauges of the directory in force and of departments' answer rates, for monitoring; they emit nothing. */

@@ -6,7 +6,7 @@ import org.hotlinepulse.pipeline.OneTimerPerKey;
 /**
  * Everything {@link LineWindows} keeps for one line, in one keyed value so that a CDR or a timer
  * costs one state read: the line's windows of every size, the calls it has counted (for
- * repeats), how far event time has got for it and the one timer it has registered. The window
+ * repeats), how far event time has got for it and when it is next due. The window
  * logic is here, in plain Java; times are {@link WindowBook}'s. A Flink POJO.
  *
  * <p>The line's watermark ({@link #passed}) is kept because Flink does not checkpoint watermarks:
@@ -23,7 +23,7 @@ public class LineLedger {
     public SeenCalls seen = new SeenCalls();
     /** Every window closing at or before this has closed (its row sent, a minute rolled up). */
     public long passed = Long.MIN_VALUE;
-    /** The event-time timer registered for this line, or {@link OneTimerPerKey#NONE}. */
+    /** When the windows' next moment is due, as last scheduled, or {@link OneTimerPerKey#NONE}: the line's one timer is at the earlier of this and its rules'. */
     public long timer = OneTimerPerKey.NONE;
 
     public LineLedger() {}

@@ -21,8 +21,8 @@ import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The line-health detector's per-call work (operator "line health", {@link LineHealthDetector}) on its
- * {@link LineHealth}s without Flink's keyed state and timers: per call, in start_time order per line as the
+ * The line-health detector's per-call work (the rules half of operator "windows and health per line",
+ * {@link LineHealthDetector}) on its {@link LineHealth}s without Flink's keyed state and timers: per call, in start_time order per line as the
  * watermark releases them, the {@link LineContext} built as the detector builds it for a timer firing, the rule
  * moments due before the call ({@link LineHealth#onTimer}), {@link LineHealth#onAttempt}, and
  * {@link LineHealth#nextTimer} when the detector asks for it (a rule moment reached, or the revision moved). Every

@@ -1,17 +1,9 @@
 package org.hotlinepulse.bench;
 
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.KeyedStateBackend;
-import org.apache.flink.runtime.state.KeyedStateHandle;
 import org.apache.flink.runtime.state.StateBackend;
-import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
-import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
 import org.hotlinepulse.alerts.AlertThresholds;
@@ -21,10 +13,10 @@ import org.hotlinepulse.cdr.CdrValidator;
 import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.config.MetricsConfig;
 import org.hotlinepulse.directory.Directory;
+import org.hotlinepulse.job.LineOperatorHarness;
+import org.hotlinepulse.lines.LineWindowsAndHealth;
 import org.hotlinepulse.metrics.LineWindows;
-import org.hotlinepulse.pipeline.Attempt;
-import org.hotlinepulse.pipeline.DirectoryBroadcast;
-import org.hotlinepulse.pipeline.LineEvent;
+import org.hotlinepulse.metrics.WindowMetrics;
 import org.hotlinepulse.simulate.SimulationSettings;
 import org.hotlinepulse.simulate.TrafficSimulator;
 
@@ -32,20 +24,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
- * One of the job's keyed per-line operators in a test harness on a chosen state backend, fed
- * simulated traffic with the watermark trailing it as the job's does, and its checkpoint
- * measured: the bytes of its keyed state, the keys holding state and the timers registered.
+ * The job's keyed per-line operator in a test harness on a chosen state backend, fed simulated
+ * traffic with the watermark trailing it as the job's does, and one half of its state measured
+ * ({@link Operator}: the windows' ledgers or the rules' watches): the bytes of its values as a
+ * checkpoint serializes them, the keys holding one, and the timers registered for that half.
  */
-final class PerLineState<IN> implements AutoCloseable {
+final class PerLineState implements AutoCloseable {
     /** The job's defaults: windows of 1, 15 and 60 min, 10 min out of order, 4 h lateness, 24 h horizon. */
     static final MetricsConfig METRICS = MetricsConfig.DEFAULTS;
     private static final long WATERMARK_EVERY_MS = 60_000;
 
-    enum Operator { LINE_WINDOWS, LINE_HEALTH }
+    /** The half of the per-line operator measured, by the keyed value it keeps per line. */
+    enum Operator {
+        LINE_WINDOWS("line-ledger"), LINE_HEALTH("line-watch");
+
+        final String stateName;
+
+        Operator(String stateName) {
+            this.stateName = stateName;
+        }
+    }
 
     enum Backend {
         HEAP, ROCKSDB;
@@ -63,49 +63,31 @@ final class PerLineState<IN> implements AutoCloseable {
         }
     }
 
-    /** One checkpoint: bytes of keyed state (timers included), keys with state, event-time timers. */
-    record Checkpoint(long keyedBytes, long keys, int timers) {}
+    /** One half's state: bytes of its values, keys with a value, event-time timers at its due moments. */
+    record Checkpoint(long keyedBytes, long keys, long timers) {}
 
-    private final KeyedBroadcastOperatorTestHarness<String, IN, Directory, ?> harness;
-    private final Function<Cdr, IN> input;
-    private final String stateName;
-    private final List<OutputTag<?>> sideOutputs;
+    private final KeyedBroadcastOperatorTestHarness<String, InputRecord, Directory, WindowMetrics> harness;
+    private final Operator operator;
     private long latestStart = Long.MIN_VALUE;
     private long nextWatermark = Long.MIN_VALUE;
-    private long checkpoints;
 
-    private <OUT> PerLineState(KeyedBroadcastProcessFunction<String, IN, Directory, OUT> function,
-                               KeySelector<IN, String> key, Function<Cdr, IN> input, String stateName,
-                               List<OutputTag<?>> sideOutputs, Backend backend, Path checkpointDir) throws Exception {
-        KeyedBroadcastOperatorTestHarness<String, IN, Directory, OUT> h = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(function, List.of(DirectoryBroadcast.DIRECTORY)),
-                key, Types.STRING, 1, 1, 0);
-        h.setStateBackend(backend.create());
-        h.setCheckpointStorage(new FileSystemCheckpointStorage(checkpointDir.toUri().toString()));
-        h.open();
-        // The directory input carries no event time: only the CDRs' watermark counts.
-        h.processBroadcastWatermark(Long.MAX_VALUE);
-        this.harness = h;
-        this.input = input;
-        this.stateName = stateName;
-        this.sideOutputs = sideOutputs;
+    private PerLineState(Operator operator, Directory directory, Backend backend, Path checkpointDir)
+            throws Exception {
+        LineWindowsAndHealth function = new LineWindowsAndHealth(directory,
+                new LineWindows(METRICS.settings(), METRICS.windowMinutes(), METRICS.allowedLateness(),
+                        METRICS.duplicateHorizon()),
+                new LineHealthDetector(AlertThresholds.defaults(), METRICS.maxOutOfOrderness()));
+        harness = LineOperatorHarness.create(function, directory, 1, 0);
+        harness.setStateBackend(backend.create());
+        harness.setCheckpointStorage(new FileSystemCheckpointStorage(checkpointDir.toUri().toString()));
+        harness.open();
+        this.operator = operator;
     }
 
     /** The operator as the job builds it, with the job's default settings, on {@code backend}. */
-    static PerLineState<?> open(Operator operator, Directory directory, Backend backend, Path checkpointDir)
+    static PerLineState open(Operator operator, Directory directory, Backend backend, Path checkpointDir)
             throws Exception {
-        return switch (operator) {
-            case LINE_WINDOWS -> new PerLineState<InputRecord>(
-                    new LineWindows(directory, METRICS.settings(), METRICS.windowMinutes(),
-                            METRICS.allowedLateness(), METRICS.duplicateHorizon()),
-                    r -> r.cdr.getLine(), cdr -> InputRecord.parsed("simulated", 0, cdr), "line-ledger",
-                    List.of(LineWindows.LATE, LineWindows.DEPARTMENT_DELTAS, LineWindows.FIRST_SEEN),
-                    backend, checkpointDir);
-            case LINE_HEALTH -> new PerLineState<LineEvent>(
-                    new LineHealthDetector(directory, AlertThresholds.defaults(), METRICS.maxOutOfOrderness()),
-                    e -> e.line, cdr -> LineEvent.call(cdr.getLine(), Attempt.of(cdr, METRICS.settings().shortAbandonMs())),
-                    "line-watch", List.of(), backend, checkpointDir);
-        };
+        return new PerLineState(operator, directory, backend, checkpointDir);
     }
 
     /**
@@ -123,7 +105,7 @@ final class PerLineState<IN> implements AutoCloseable {
             // As the readers do: validation derives the outcome the simulated PBX leaves out.
             CdrValidator.validate(cdr);
             long start = cdr.getStartTime().toEpochMilli();
-            harness.processElement(input.apply(cdr), start);
+            harness.processElement(InputRecord.parsed("simulated", 0, cdr), start);
             latestStart = Math.max(latestStart, start);
             if (latestStart - lag >= nextWatermark) {
                 watermark(latestStart - lag);
@@ -136,7 +118,8 @@ final class PerLineState<IN> implements AutoCloseable {
     void watermark(long time) throws Exception {
         harness.processWatermark(time);
         harness.getOutput().clear();
-        for (OutputTag<?> tag : sideOutputs) {
+        for (OutputTag<?> tag : List.of(LineWindowsAndHealth.LATE, LineWindowsAndHealth.DEPARTMENT_DELTAS,
+                LineWindowsAndHealth.CALLS, LineWindowsAndHealth.ALERTS)) {
             var queue = harness.getSideOutput(tag);
             if (queue != null) {
                 queue.clear();
@@ -145,17 +128,10 @@ final class PerLineState<IN> implements AutoCloseable {
     }
 
     Checkpoint checkpoint() throws Exception {
-        OperatorSubtaskState snapshot = harness.snapshot(++checkpoints, checkpoints);
-        long bytes = 0;
-        for (KeyedStateHandle handle : snapshot.getManagedKeyedState()) {
-            bytes += handle.getStateSize();
-        }
-        long keys;
-        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
-        try (Stream<String> held = backend.getKeys(stateName, VoidNamespace.INSTANCE)) {
-            keys = held.count();
-        }
-        return new Checkpoint(bytes, keys, harness.numEventTimeTimers());
+        long timersOfTheRules = LineOperatorHarness.timersOfTheRules(harness);
+        return new Checkpoint(LineOperatorHarness.valueBytes(harness, operator.stateName),
+                LineOperatorHarness.keysWith(harness, operator.stateName),
+                operator == Operator.LINE_HEALTH ? timersOfTheRules : harness.numEventTimeTimers() - timersOfTheRules);
     }
 
     @Override

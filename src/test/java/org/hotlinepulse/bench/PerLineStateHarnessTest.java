@@ -27,7 +27,7 @@ class PerLineStateHarnessTest {
     Path checkpoints;
 
     /** Checkpoints after one and after two hours of 30 calls an hour to every line. */
-    private static Checkpoint[] afterOneAndTwoHours(PerLineState<?> state) throws Exception {
+    private static Checkpoint[] afterOneAndTwoHours(PerLineState state) throws Exception {
         state.traffic(DIRECTORY, FROM, HOUR, 30, 1);
         Checkpoint oneHour = state.checkpoint();
         state.traffic(DIRECTORY, FROM.plus(HOUR), HOUR, 30, 2);
@@ -39,7 +39,7 @@ class PerLineStateHarnessTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void lineWindowsForgetEverythingPastAllowedLatenessAndTheDuplicateHorizon(Backend backend) throws Exception {
-        try (PerLineState<?> state = PerLineState.open(Operator.LINE_WINDOWS, DIRECTORY, backend, checkpoints)) {
+        try (PerLineState state = PerLineState.open(Operator.LINE_WINDOWS, DIRECTORY, backend, checkpoints)) {
             afterOneAndTwoHours(state);
             Duration forgotten = PerLineState.METRICS.allowedLateness().plus(PerLineState.METRICS.duplicateHorizon())
                     .plus(Duration.ofHours(2));
@@ -53,7 +53,7 @@ class PerLineStateHarnessTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void lineHealthKeepsTheRuleStateOfEachListedLine(Backend backend) throws Exception {
-        try (PerLineState<?> state = PerLineState.open(Operator.LINE_HEALTH, DIRECTORY, backend, checkpoints)) {
+        try (PerLineState state = PerLineState.open(Operator.LINE_HEALTH, DIRECTORY, backend, checkpoints)) {
             afterOneAndTwoHours(state);
             state.watermark(FROM.plus(HOUR.multipliedBy(30)).toEpochMilli());
             assertThat(state.checkpoint().keys()).isEqualTo(LINES);
@@ -65,7 +65,7 @@ class PerLineStateHarnessTest {
 
     @Test
     void lineWindowsHoldTheWindowsAndCallIdsOfEveryHourOfTraffic() throws Exception {
-        try (PerLineState<?> state = PerLineState.open(Operator.LINE_WINDOWS, DIRECTORY, Backend.HEAP, checkpoints)) {
+        try (PerLineState state = PerLineState.open(Operator.LINE_WINDOWS, DIRECTORY, Backend.HEAP, checkpoints)) {
             Checkpoint[] hours = afterOneAndTwoHours(state);
             assertThat(hours[1].keyedBytes()).isGreaterThan(hours[0].keyedBytes() * 3 / 2);
         }
@@ -73,7 +73,7 @@ class PerLineStateHarnessTest {
 
     @Test
     void lineHealthStatePerLineDoesNotGrowWithTheHoursOfTraffic() throws Exception {
-        try (PerLineState<?> state = PerLineState.open(Operator.LINE_HEALTH, DIRECTORY, Backend.HEAP, checkpoints)) {
+        try (PerLineState state = PerLineState.open(Operator.LINE_HEALTH, DIRECTORY, Backend.HEAP, checkpoints)) {
             Checkpoint[] hours = afterOneAndTwoHours(state);
             assertThat(hours[1].keyedBytes()).as("the rules keep their longest window, not the hours of traffic")
                     .isLessThan(hours[0].keyedBytes() * 5 / 4);

@@ -18,10 +18,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Prints the state per line of the keyed per-line operators (line windows, line health) on the
- * heap and on RocksDB: {@code bench.lines} 24x7 lines, 30 calls an hour each for
- * {@code bench.hours} hours of event time, the watermark 10 min behind the latest start; then a
- * full checkpoint, its keyed state in bytes and per line. On the heap backend it also prints the
+ * Prints the state per line of each half of the keyed per-line operator (line windows, line health)
+ * on the heap and on RocksDB: {@code bench.lines} 24x7 lines, 30 calls an hour each for
+ * {@code bench.hours} hours of event time, the watermark 10 min behind the latest start; then the
+ * half's values, serialized as a checkpoint holds them, in bytes and per line. On the heap backend it also prints the
  * heap the operator's state takes (used heap after a GC, before and after the traffic: an estimate). Asserts
  * nothing; {@link PerLineStateHarnessTest} keeps the bounds.
  *
@@ -44,7 +44,7 @@ public final class StateSizeBench {
         Directory directory = SyntheticDirectory.alwaysOpen(new SyntheticDirectory(LINES, 10).numbers());
         Duration traffic = Duration.ofSeconds(Math.round(HOURS * 3600));
         System.out.printf(Locale.ROOT, "%,d lines, %.0f calls/h each for %s of event time%n", LINES, CALLS_PER_HOUR, traffic);
-        System.out.println("operator | backend | checkpoint bytes | bytes/line | keys | timers | heap bytes/line (estimate) | seconds");
+        System.out.println("operator | backend | state bytes | bytes/line | keys | timers | heap bytes/line (estimate) | seconds");
         for (Operator operator : OPERATORS) {
             for (Backend backend : BACKENDS) {
                 measure(operator, backend, directory, traffic);
@@ -56,7 +56,7 @@ public final class StateSizeBench {
             throws Exception {
         Path checkpoints = Files.createTempDirectory("hotline-pulse-state-size");
         long began = System.nanoTime();
-        try (PerLineState<?> state = PerLineState.open(operator, directory, backend, checkpoints)) {
+        try (PerLineState state = PerLineState.open(operator, directory, backend, checkpoints)) {
             long heapBefore = usedHeap();
             state.traffic(directory, FROM, traffic, CALLS_PER_HOUR, 42);
             String heapPerLine = backend == Backend.HEAP

@@ -16,8 +16,8 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The line windows' per-CDR work (operator "windows per line", {@link LineWindows}) on its {@link LineLedger}s
- * without Flink's keyed state and timers: {@link LineLedger#isRepeat}, the late check and {@link LineLedger#count}
+ * The line windows' per-CDR work (the windows half of operator "windows and health per line",
+ * {@link LineWindows}) on its {@link LineLedger}s without Flink's keyed state and timers: {@link LineLedger#isRepeat}, the late check and {@link LineLedger#count}
  * per CDR, and {@link LineLedger#closeUpTo} of the lines whose next window close or cleanup the watermark has
  * passed, amortised over the simulated traffic ({@link LedgerReplay}). An invocation replays all
  * {@link SimulatedTraffic#CDRS} CDRs into fresh ledgers; the figure is per CDR. Rows and closed minutes go to the

@@ -1,14 +1,15 @@
-package org.hotlinepulse.metrics;
+package org.hotlinepulse.job;
 
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
-import org.hotlinepulse.pipeline.DirectoryBroadcast;
-import org.hotlinepulse.pipeline.LineEvent;
+import org.hotlinepulse.alerts.AlertThresholds;
+import org.hotlinepulse.alerts.LineHealthDetector;
+import org.hotlinepulse.lines.LineWindowsAndHealth;
+import org.hotlinepulse.metrics.LineWindows;
+import org.hotlinepulse.metrics.MetricSettings;
+import org.hotlinepulse.metrics.MinuteCounts;
+import org.hotlinepulse.metrics.WindowMetrics;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
 import org.hotlinepulse.avro.Scope;
@@ -23,12 +24,12 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+/** The windows half of the per-line operator ({@link LineWindows} in {@link LineWindowsAndHealth}). */
 class LineWindowsHarnessTest {
     static final String LINE = "037167890001";
     static final long T0 = Instant.parse("2026-10-12T01:00:00Z").toEpochMilli();
@@ -41,17 +42,13 @@ class LineWindowsHarnessTest {
     @BeforeEach
     void setUp() throws Exception {
         Directory directory = Directory.load(Path.of("src/test/resources/job/directory.yaml"));
-        LineWindows windows = new LineWindows(directory, MetricSettings.DEFAULTS, List.of(1, 15),
-                LATENESS, Duration.ofHours(24));
-        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(windows,
-                r -> r.cdr.getLine(), Types.STRING, DirectoryBroadcast.DIRECTORY);
-        // The directory input carries no event time: only the CDRs' watermark counts.
-        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        harness = LineOperatorHarness.open(function(directory), directory);
     }
 
-    private int keyedStateEntries() {
-        return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
-                .numKeyValueStateEntries();
+    private static LineWindowsAndHealth function(Directory directory) {
+        return new LineWindowsAndHealth(directory,
+                new LineWindows(MetricSettings.DEFAULTS, List.of(1, 15), LATENESS, Duration.ofHours(24)),
+                new LineHealthDetector(AlertThresholds.defaults(), Duration.ZERO));
     }
 
     @AfterEach
@@ -85,7 +82,7 @@ class LineWindowsHarnessTest {
     }
 
     private List<MinuteCounts> departmentDeltas() {
-        var queue = harness.getSideOutput(LineWindows.DEPARTMENT_DELTAS);
+        var queue = harness.getSideOutput(LineWindowsAndHealth.DEPARTMENT_DELTAS);
         if (queue == null) {
             return List.of();
         }
@@ -160,7 +157,7 @@ class LineWindowsHarnessTest {
             assertThat(delta.minuteStart).isEqualTo(T0);
             assertThat(delta.counts.attempts).as("only the late CDR").isEqualTo(1);
         });
-        assertThat(harness.getSideOutput(LineWindows.LATE)).isNullOrEmpty();
+        assertThat(harness.getSideOutput(LineWindowsAndHealth.LATE)).isNullOrEmpty();
     }
 
     @Test
@@ -188,7 +185,7 @@ class LineWindowsHarnessTest {
         harness.processWatermark(lastMsOfMinute + LATENESS.toMillis());
         send("too-late", T0 + 2_000, Outcome.ANSWERED);
         assertThat(rows()).isEmpty();
-        List<DeadLetter> late = harness.getSideOutput(LineWindows.LATE).stream()
+        List<DeadLetter> late = harness.getSideOutput(LineWindowsAndHealth.LATE).stream()
                 .map(StreamRecord::getValue).toList();
         assertThat(late).singleElement().satisfies(d -> {
             assertThat(d.source).isEqualTo("test.jsonl");
@@ -213,8 +210,8 @@ class LineWindowsHarnessTest {
             assertThat(m.counts.probeAttempts).isEqualTo(1);
             assertThat(m.counts.probeConnected).isZero();
         });
-        assertThat(harness.getSideOutput(LineWindows.FIRST_SEEN))
-                .as("every CDR but the repeats goes on to the line-health detectors")
+        assertThat(harness.getSideOutput(LineWindowsAndHealth.CALLS))
+                .as("every CDR but the repeats goes on to the feed-health detector")
                 .extracting(r -> r.getValue().line, r -> r.getValue().call.startTime(), r -> r.getValue().call.probe())
                 .containsExactly(tuple(LINE, T0 + 5_000, false), tuple(LINE, T0 + 7_000, true),
                         tuple("099999999999", T0 + 8_000, false));
@@ -232,7 +229,7 @@ class LineWindowsHarnessTest {
                         m -> m.counts.connected, m -> m.counts.probeAttempts, m -> m.counts.probeConnected)
                 .containsExactly(tuple(1, T0 + 3 * MINUTE, 1L, 0L, 0L, 0L),
                         tuple(15, T0, 1L, 0L, 2L, 1L));
-        assertThat(harness.getSideOutput(LineWindows.DEPARTMENT_DELTAS))
+        assertThat(harness.getSideOutput(LineWindowsAndHealth.DEPARTMENT_DELTAS))
                 .as("the department gets the probe-only minute too")
                 .extracting(r -> r.getValue().minuteStart, r -> r.getValue().counts.probeConnected)
                 .containsExactly(tuple(T0, 1L), tuple(T0 + 3 * MINUTE, 0L));
@@ -254,7 +251,7 @@ class LineWindowsHarnessTest {
         rows();
         send("late-probe", LINE, T0 + 1_000, Outcome.ANSWERED, true);
         assertThat(rows()).isEmpty();
-        assertThat(harness.getSideOutput(LineWindows.LATE)).singleElement()
+        assertThat(harness.getSideOutput(LineWindowsAndHealth.LATE)).singleElement()
                 .satisfies(r -> assertThat(r.getValue().record).contains("\"call_id\":\"late-probe\""));
     }
 
@@ -263,8 +260,9 @@ class LineWindowsHarnessTest {
         send("x", T0, Outcome.ANSWERED);
         harness.processWatermark(T0 + Duration.ofHours(30).toMillis());
         assertThat(rows()).hasSize(2);
-        assertThat(keyedStateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(LineOperatorHarness.ledgers(harness)).isZero();
+        assertThat(harness.numEventTimeTimers()).as("the line's one timer is its rules' alone")
+                .isEqualTo(LineOperatorHarness.timersOfTheRules(harness));
 
         long nextDay = T0 + Duration.ofHours(30).toMillis() + 30_000;
         send("x", nextDay, Outcome.ANSWERED);
@@ -296,17 +294,17 @@ class LineWindowsHarnessTest {
     void theFirstDirectoryListsEveryLineAndAReloadOnlyTheNewOnes() throws Exception {
         Directory first = Directory.load(Path.of("src/test/resources/job/directory.yaml"));
         Directory reorganised = Directory.load(Path.of("src/test/resources/job/directory-reorganised.yaml"));
+        assertThat(LineOperatorHarness.watches(harness)).as("the directory at start, listed when the operator opens")
+                .isEqualTo(first.lines().size());
         harness.processBroadcastElement(first, T0);
         harness.processBroadcastElement(first, T0 + MINUTE);
+        assertThat(LineOperatorHarness.watches(harness)).isEqualTo(first.lines().size());
         harness.processBroadcastElement(reorganised, T0 + 2 * MINUTE);
-        List<String> listed = new ArrayList<>();
-        for (StreamRecord<LineEvent> event : harness.getSideOutput(LineWindows.FIRST_SEEN)) {
-            assertThat(event.getValue().isListing()).isTrue();
-            listed.add(event.getValue().line);
-        }
-        List<String> expected = new ArrayList<>(first.lines().stream().map(Line::number).toList());
-        reorganised.lines().stream().map(Line::number).filter(n -> first.line(n) == null).forEach(expected::add);
-        assertThat(listed).containsExactlyElementsOf(expected).contains("037100000009");
+        long added = reorganised.lines().stream().map(Line::number).filter(n -> first.line(n) == null).count();
+        assertThat(added).isPositive();
+        assertThat(LineOperatorHarness.watches(harness)).isEqualTo(first.lines().size() + added);
+        assertThat(harness.numEventTimeTimers()).as("each listed line waits for the first watermark")
+                .isEqualTo(first.lines().size() + added);
     }
 
     @Test
@@ -320,12 +318,7 @@ class LineWindowsHarnessTest {
 
         // Flink does not checkpoint watermarks: the restored operator's is Long.MIN_VALUE.
         Directory directory = Directory.load(Path.of("src/test/resources/job/directory.yaml"));
-        harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
-                new LineWindows(directory, MetricSettings.DEFAULTS, List.of(1, 15), LATENESS, Duration.ofHours(24)),
-                List.of(DirectoryBroadcast.DIRECTORY)), r -> r.cdr.getLine(), Types.STRING, 1, 1, 0);
-        harness.initializeState(checkpoint);
-        harness.open();
-        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        harness = LineOperatorHarness.open(function(directory), directory, 1, 0, checkpoint);
         send("late", T0 + 20_000, Outcome.ANSWERED);
 
         assertThat(rows()).extracting(m -> m.windowStart, m -> m.windowMinutes, m -> m.counts.attempts)

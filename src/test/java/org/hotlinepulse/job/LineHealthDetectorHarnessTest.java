@@ -1,21 +1,23 @@
-package org.hotlinepulse.alerts;
+package org.hotlinepulse.job;
 
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.runtime.state.storage.JobManagerCheckpointStorage;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.hotlinepulse.alerts.AlertThresholds;
+import org.hotlinepulse.alerts.LineHealthDetector;
 import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.avro.AlertState;
 import org.hotlinepulse.avro.AlertType;
 import org.hotlinepulse.avro.Cdr;
 import org.hotlinepulse.avro.Outcome;
+import org.hotlinepulse.cdr.InputRecord;
 import org.hotlinepulse.directory.Directory;
-import org.hotlinepulse.pipeline.DirectoryBroadcast;
-import org.hotlinepulse.pipeline.Attempt;
-import org.hotlinepulse.pipeline.LineEvent;
+import org.hotlinepulse.directory.Line;
+import org.hotlinepulse.lines.LineWindowsAndHealth;
+import org.hotlinepulse.metrics.LineWindows;
+import org.hotlinepulse.metrics.MetricSettings;
+import org.hotlinepulse.metrics.WindowMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,16 +26,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The detector under watermarks: SILENT from timers alone, service hours and the calendar,
+ * The rules half of the per-line operator ({@link LineHealthDetector} in {@link LineWindowsAndHealth}) under watermarks: SILENT from timers alone, service hours and the calendar,
  * calls taken in start_time order once the watermark has passed them, and nothing fired by the
  * end of a bounded input. The line is open Mon-Fri 08:30-12:00 and 14:30-17:30 (UTC+8) and
- * expects 60 calls an hour, so 15 quiet service minutes make it SILENT.
+ * expects 60 calls an hour, so 15 quiet service minutes make it SILENT. The operator opens with no
+ * line listed; a test lists a line by sending a directory version that adds it.
  */
 class LineHealthDetectorHarnessTest {
     static final String LINE = "037167890001";
@@ -42,25 +46,40 @@ class LineHealthDetectorHarnessTest {
     static final String NO_BASELINE = "037167890002";
     static final long MINUTE = 60_000;
 
-    private KeyedBroadcastOperatorTestHarness<String, LineEvent, Directory, Alert> harness;
+    private KeyedBroadcastOperatorTestHarness<String, InputRecord, Directory, WindowMetrics> harness;
+    private Directory directory;
+    private final List<String> listed = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
-        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new LineHealthDetector(directory, AlertThresholds.defaults(), Duration.ZERO), e -> e.line, Types.STRING,
-                DirectoryBroadcast.DIRECTORY);
-        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        harness = detectorWithWatermarkLag(Duration.ZERO, null);
     }
 
     /** A detector whose watermark trails the event time it stands for by {@code watermarkLag}, as in the job. */
+    private KeyedBroadcastOperatorTestHarness<String, InputRecord, Directory, WindowMetrics> detectorWithWatermarkLag(
+            Duration watermarkLag, OperatorSubtaskState checkpoint) throws Exception {
+        directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
+        LineWindowsAndHealth function = new LineWindowsAndHealth(directory,
+                new LineWindows(MetricSettings.DEFAULTS, List.of(1), Duration.ofHours(4), Duration.ofHours(24)),
+                new LineHealthDetector(AlertThresholds.defaults(), watermarkLag));
+        return LineOperatorHarness.open(function, listing(List.of()), 1, 0, checkpoint);
+    }
+
     private void detectorWithWatermarkLag(Duration watermarkLag) throws Exception {
         harness.close();
-        Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
-        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new LineHealthDetector(directory, AlertThresholds.defaults(), watermarkLag), e -> e.line, Types.STRING,
-                DirectoryBroadcast.DIRECTORY);
-        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        harness = detectorWithWatermarkLag(watermarkLag, null);
+    }
+
+    /** The test directory with only {@code numbers} among its lines. */
+    private Directory listing(List<String> numbers) {
+        List<Line> lines = directory.lines().stream().filter(l -> numbers.contains(l.number())).toList();
+        return Directory.of(directory.calendar(), directory.departments(), lines, directory.closures());
+    }
+
+    /** A directory version that lists {@code number} too arrives. */
+    private void list(String number) throws Exception {
+        listed.add(number);
+        harness.processBroadcastElement(listing(listed), Long.MIN_VALUE);
     }
 
     @AfterEach
@@ -79,22 +98,22 @@ class LineHealthDetectorHarnessTest {
         if (outcome == Outcome.ANSWERED) {
             cdr.setAnswerTime(Instant.ofEpochMilli(start + 10_000));
         }
-        harness.processElement(LineEvent.call(callLine, Attempt.of(cdr.build())), start);
-    }
-
-    private int stateEntries() {
-        return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend()).numKeyValueStateEntries();
+        harness.processElement(InputRecord.parsed("test.jsonl", start, cdr.build()), start);
     }
 
     private List<Alert> alerts() {
-        List<Alert> out = harness.extractOutputValues();
-        harness.getOutput().clear();
+        var queue = harness.getSideOutput(LineWindowsAndHealth.ALERTS);
+        if (queue == null) {
+            return List.of();
+        }
+        List<Alert> out = queue.stream().map(StreamRecord::getValue).toList();
+        queue.clear();
         return out;
     }
 
     @Test
     void aListedLineThatNeverRingsGoesSilentWithNoInputAtAll() throws Exception {
-        harness.processElement(LineEvent.listed(LINE), Long.MIN_VALUE);
+        list(LINE);
         harness.processWatermark(at("2026-10-12T08:30:00"));
         harness.processWatermark(at("2026-10-12T08:44:00"));
         assertThat(alerts()).as("14 quiet minutes are not enough").isEmpty();
@@ -114,7 +133,7 @@ class LineHealthDetectorHarnessTest {
     void aNeverCalledLineIsQuietFromTheFirstRecordNotFromTheWatermarkTrailingIt() throws Exception {
         Duration lag = Duration.ofMinutes(10).plusMillis(1);
         detectorWithWatermarkLag(lag);
-        harness.processElement(LineEvent.listed(LINE), Long.MIN_VALUE);
+        list(LINE);
         // the first record of the input starts at 09:00; the first watermark trails it
         harness.processWatermark(at("2026-10-12T09:00:00") - lag.toMillis());
         harness.processWatermark(at("2026-10-12T09:14:59"));
@@ -132,7 +151,7 @@ class LineHealthDetectorHarnessTest {
         Duration lag = Duration.ofMinutes(10).plusMillis(1);
         detectorWithWatermarkLag(lag);
         harness.processWatermark(at("2026-10-12T09:00:00") - lag.toMillis());
-        harness.processElement(LineEvent.listed(LINE), Long.MIN_VALUE);
+        list(LINE);
         harness.processWatermark(at("2026-10-12T09:14:59"));
         assertThat(alerts()).isEmpty();
         harness.processWatermark(at("2026-10-12T09:15:00"));
@@ -159,7 +178,7 @@ class LineHealthDetectorHarnessTest {
 
     @Test
     void aHolidayIsNotSilenceButAMakeUpWorkdayIs() throws Exception {
-        harness.processElement(LineEvent.listed(LINE), Long.MIN_VALUE);
+        list(LINE);
         harness.processWatermark(at("2026-10-01T08:00:00"));
         harness.processWatermark(at("2026-10-01T18:00:00"));
         harness.processWatermark(at("2026-10-07T18:00:00"));
@@ -180,7 +199,7 @@ class LineHealthDetectorHarnessTest {
 
     @Test
     void theEndOfABoundedInputFiresNothing() throws Exception {
-        harness.processElement(LineEvent.listed(LINE), Long.MIN_VALUE);
+        list(LINE);
         call(LINE, at("2026-10-12T09:00:00"), Outcome.ANSWERED);
         harness.processWatermark(at("2026-10-12T09:05:00"));
         harness.processWatermark(Long.MAX_VALUE);
@@ -194,8 +213,8 @@ class LineHealthDetectorHarnessTest {
         // replay failed).
         call(LINE, at("2026-10-12T09:00:00"), Outcome.ANSWERED);
         harness.processWatermark(Long.MAX_VALUE);
-        harness.processElement(LineEvent.listed(NO_BASELINE), Long.MIN_VALUE);
-        harness.processElement(LineEvent.listed(LINE), Long.MIN_VALUE);
+        list(NO_BASELINE);
+        list(LINE);
         assertThat(alerts()).isEmpty();
     }
 
@@ -224,7 +243,8 @@ class LineHealthDetectorHarnessTest {
         call(LINE, t + 2 * MINUTE, Outcome.FAILED);
         harness.processWatermark(t + 11 * MINUTE);
         assertThat(alerts()).isEmpty();
-        assertThat(harness.numEventTimeTimers()).as("late calls leave nothing behind").isZero();
+        assertThat(LineOperatorHarness.watches(harness)).as("late calls leave nothing behind").isZero();
+        assertThat(LineOperatorHarness.timersOfTheRules(harness)).isZero();
     }
 
     @Test
@@ -233,12 +253,12 @@ class LineHealthDetectorHarnessTest {
         call(UNKNOWN, t, Outcome.FAILED);
         call(UNKNOWN, t + MINUTE, Outcome.FAILED);
         harness.processWatermark(t + 60 * MINUTE);
-        assertThat(stateEntries()).as("the second attempt is still in the hour").isPositive();
+        assertThat(LineOperatorHarness.watches(harness)).as("the second attempt is still in the hour").isPositive();
 
         harness.processWatermark(t + 61 * MINUTE);
         assertThat(alerts()).isEmpty();
-        assertThat(stateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(LineOperatorHarness.watches(harness)).isZero();
+        assertThat(LineOperatorHarness.timersOfTheRules(harness)).isZero();
     }
 
     @Test
@@ -250,13 +270,13 @@ class LineHealthDetectorHarnessTest {
         harness.processWatermark(t + 23 * 60 * MINUTE);
         assertThat(alerts()).extracting(Alert::getType, Alert::getState)
                 .containsExactly(tuple(AlertType.UNKNOWN_LINE, AlertState.FIRING));
-        assertThat(stateEntries()).isPositive();
+        assertThat(LineOperatorHarness.watches(harness)).isPositive();
 
         harness.processWatermark(t + 2 * MINUTE + 24 * 60 * MINUTE);
         assertThat(alerts()).extracting(Alert::getType, Alert::getState)
                 .containsExactly(tuple(AlertType.UNKNOWN_LINE, AlertState.RESOLVED));
-        assertThat(stateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(LineOperatorHarness.watches(harness)).isZero();
+        assertThat(LineOperatorHarness.timersOfTheRules(harness)).isZero();
     }
 
     @Test
@@ -267,14 +287,14 @@ class LineHealthDetectorHarnessTest {
         }
         harness.processWatermark(t + 1_000);
         assertThat(alerts()).extracting(Alert::getType).containsExactly(AlertType.UNKNOWN_LINE);
-        long threeCalls = harness.snapshot(1, 1).getStateSize();
+        long threeCalls = LineOperatorHarness.watchBytes(harness, UNKNOWN);
 
         for (int i = 0; i < 10_000; i++) {
             call(UNKNOWN, t + 1_000 + i * 100L, Outcome.FAILED);
         }
         harness.processWatermark(t + 20 * MINUTE);
         assertThat(alerts()).isEmpty();
-        assertThat(harness.snapshot(2, 2).getStateSize()).as("bytes of state after 10,000 more calls")
+        assertThat(LineOperatorHarness.watchBytes(harness, UNKNOWN)).as("bytes of the rules' state after 10,000 more calls")
                 .isLessThan(threeCalls + 100);
     }
 
@@ -306,17 +326,9 @@ class LineHealthDetectorHarnessTest {
     }
 
     /** A new detector restored from a checkpoint: Flink does not checkpoint watermarks, so its own is Long.MIN_VALUE. */
-    private static KeyedBroadcastOperatorTestHarness<String, LineEvent, Directory, Alert> restored(
+    private KeyedBroadcastOperatorTestHarness<String, InputRecord, Directory, WindowMetrics> restored(
             OperatorSubtaskState checkpoint) throws Exception {
-        Directory directory = Directory.load(Path.of("src/test/resources/alerts/directory.yaml"));
-        KeyedBroadcastOperatorTestHarness<String, LineEvent, Directory, Alert> h =
-                new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
-                        new LineHealthDetector(directory, AlertThresholds.defaults(), Duration.ZERO),
-                        List.of(DirectoryBroadcast.DIRECTORY)), e -> e.line, Types.STRING, 1, 1, 0);
-        h.initializeState(checkpoint);
-        h.open();
-        h.processBroadcastWatermark(Long.MAX_VALUE);
-        return h;
+        return detectorWithWatermarkLag(Duration.ZERO, checkpoint);
     }
 
     @Test
