@@ -4,7 +4,10 @@ import org.hotlinepulse.avro.Scope;
 import org.hotlinepulse.config.JdbcConfig;
 import org.hotlinepulse.metrics.Counts;
 import org.hotlinepulse.metrics.WindowMetrics;
+import org.postgresql.PGConnection;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +26,8 @@ import java.util.Map;
  * statement style, on one connection to the local PostgreSQL (database
  * {@code hotline_bench_sink}, created if missing): one upsert per row sent as a JDBC batch (the
  * JDBC connector's way), one multi-row {@code VALUES} upsert per batch, and the one statement over
- * arrays of {@link MetricsUpsert} ({@code unnest}). Each style first inserts, then updates, the
+ * arrays of {@link MetricsUpsert} ({@code unnest}), and {@code COPY} into a temporary table followed by
+ * one upsert from it, in one transaction. Each style first inserts, then updates, the
  * same rows. Prints rows per second and the load average; asserts nothing.
  *
  * <p>{@code mvn -q -B test-compile exec:exec -Dbench.main=org.hotlinepulse.postgres.MetricsUpsertBenchmark
@@ -44,7 +48,8 @@ public final class MetricsUpsertBenchmark {
         Map<String, Style> styles = Map.of(
                 "one upsert per row, JDBC batch", MetricsUpsertBenchmark::perRow,
                 "multi-row VALUES", MetricsUpsertBenchmark::multiRowValues,
-                "unnest over arrays", MetricsUpsertBenchmark::unnest);
+                "unnest over arrays", MetricsUpsertBenchmark::unnest,
+                "COPY to a temp table, upsert", MetricsUpsertBenchmark::copyThenUpsert);
         List<String> order = new ArrayList<>(styles.keySet());
         try (Connection c = PostgresConnections.open(jdbc, Map.of())) {
             for (int round = 1; round <= ROUNDS; round++) {
@@ -117,6 +122,33 @@ public final class MetricsUpsertBenchmark {
         try (PreparedStatement s = c.prepareStatement(MetricsUpsert.sql(Scope.line))) {
             MetricsUpsert.bind(s, Scope.line, batch);
             s.executeUpdate();
+        }
+    }
+
+    private static void copyThenUpsert(Connection c, List<WindowMetrics> batch) throws SQLException {
+        List<String> columns = MetricsUpsert.columns(Scope.line).stream().map(MetricsUpsert.Column::name).toList();
+        StringBuilder csv = new StringBuilder();
+        for (WindowMetrics row : batch) {
+            List<String> fields = new ArrayList<>();
+            for (Object value : MetricsUpsert.values(row)) {
+                // CSV: an unquoted empty field is NULL; text is quoted.
+                fields.add(value == null ? "" : value instanceof String text ? '"' + text.replace("\"", "\"\"") + '"'
+                        : value.toString());
+            }
+            csv.append(String.join(",", fields)).append('\n');
+        }
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS line_metrics_batch (LIKE line_metrics INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY line_metrics_batch (" + String.join(", ", columns)
+                    + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+            s.executeUpdate(MetricsUpsert.insertInto(Scope.line) + " SELECT " + String.join(", ", columns)
+                    + " FROM line_metrics_batch" + MetricsUpsert.onConflict(Scope.line));
+            c.commit();
+        } catch (IOException e) {
+            throw new SQLException(e);
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
