@@ -6,10 +6,10 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * How the PostgreSQL metrics sink batches and retries its upserts. A batch is written when it
- * holds {@code batchSize} rows, when {@code batchInterval} has passed since the last write (zero:
- * only on size and checkpoints), and at every checkpoint; a failed batch is retried
- * {@code maxRetries} times, reconnecting if needed, before the job fails and restarts.
+ * How the PostgreSQL sinks (metrics and alerts) batch and retry their upserts. A batch is written
+ * when it holds {@code batchSize} rows, when {@code batchInterval} has passed (zero: only on size
+ * and checkpoints), and at every checkpoint; a failed batch is retried {@code maxRetries} times,
+ * reconnecting if needed, before the job fails and restarts.
  */
 public record MetricsSinkSettings(int batchSize, Duration batchInterval, int maxRetries)
         implements Serializable {
@@ -34,7 +34,7 @@ public record MetricsSinkSettings(int batchSize, Duration batchInterval, int max
         }
     }
 
-    /** The connector's options with these values. */
+    /** The JDBC connector's options with these values, for the alert sink. */
     public JdbcExecutionOptions executionOptions() {
         return JdbcExecutionOptions.builder()
                 .withBatchSize(batchSize)

@@ -8,19 +8,19 @@ import org.hotlinepulse.metrics.WindowMetrics;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The idempotent upsert of one metrics row into {@code line_metrics} or {@code department_metrics}
- * ({@code INSERT ... ON CONFLICT (key, window_start, window_minutes) DO UPDATE}), and how a
- * {@link WindowMetrics} fills its parameters. Writing a row again, or an older value followed
+ * The idempotent upsert of a batch of metrics rows into {@code line_metrics} or
+ * {@code department_metrics}, and how {@link WindowMetrics} fill its parameters: one statement per
+ * batch, one array parameter per column ({@code INSERT ... SELECT * FROM unnest(...) ON CONFLICT
+ * (key, window_start, window_minutes) DO UPDATE}). Writing a row again, or an older value followed
  * by the newer one, leaves the newest value: at-least-once delivery gives exactly-once results.
+ * A batch holds each row once ({@link LatestRows}): PostgreSQL refuses to update a row twice in
+ * one statement.
  */
 public final class MetricsUpsert {
 
@@ -34,6 +34,9 @@ public final class MetricsUpsert {
     public static final List<String> RATE_COLUMNS = List.of("connection_rate", "answer_rate",
             "abandonment_rate", "service_level", "asa_seconds");
 
+    /** A column of a metrics table and the PostgreSQL type its values are sent as. */
+    record Column(String name, String type) {}
+
     private MetricsUpsert() {}
 
     /** The table that holds rows of this scope. */
@@ -41,54 +44,93 @@ public final class MetricsUpsert {
         return scope == Scope.line ? LINE_TABLE : DEPARTMENT_TABLE;
     }
 
-    /** The upsert statement for rows of this scope; {@link #bind} fills its parameters. */
+    /** The upsert of a batch of rows of this scope; {@link #bind} fills its parameters. */
     public static String sql(Scope scope) {
-        List<String> keyColumns = scope == Scope.line
-                ? List.of("line", "department", "window_start", "window_minutes")
-                : List.of("department", "window_start", "window_minutes");
+        return insertInto(scope) + " SELECT * FROM unnest("
+                + columns(scope).stream().map(c -> "?::" + c.type() + "[]").collect(Collectors.joining(", "))
+                + ")" + onConflict(scope);
+    }
+
+    /**
+     * Fills the parameters of {@link #sql}: element {@code i} of every array is a value of row
+     * {@code i}, as {@link #values} gives them.
+     *
+     * @throws IllegalArgumentException for a row of another scope, or a line row without a
+     *     department: the job only writes rows for lines of the directory, so this is a bug
+     *     upstream, not bad input
+     */
+    public static void bind(PreparedStatement statement, Scope scope, List<WindowMetrics> rows) throws SQLException {
+        List<Column> columns = columns(scope);
+        Object[][] byColumn = new Object[columns.size()][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            WindowMetrics row = rows.get(r);
+            if (row.scope != scope) {
+                throw new IllegalArgumentException("a " + row.scope + " row in a batch of " + scope + " rows: " + row);
+            }
+            Object[] values = values(row);
+            for (int c = 0; c < values.length; c++) {
+                byColumn[c][r] = values[c];
+            }
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            statement.setArray(c + 1, statement.getConnection().createArrayOf(columns.get(c).type(), byColumn[c]));
+        }
+    }
+
+    /** The columns written for rows of this scope, in the order of {@link #values}. */
+    static List<Column> columns(Scope scope) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column(scope == Scope.line ? "line" : "department", "text"));
+        if (scope == Scope.line) {
+            columns.add(new Column("department", "text"));
+        }
+        columns.add(new Column("window_start", "timestamptz"));
+        columns.add(new Column("window_minutes", "int4"));
+        COUNT_COLUMNS.forEach(name -> columns.add(new Column(name, "int8")));
+        RATE_COLUMNS.forEach(name -> columns.add(new Column(name, "float8")));
+        return columns;
+    }
+
+    /** {@code INSERT INTO table (columns)}: the head of the statement, whatever supplies the rows. */
+    static String insertInto(Scope scope) {
+        return "INSERT INTO " + table(scope) + " ("
+                + columns(scope).stream().map(Column::name).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The {@code ON CONFLICT ... DO UPDATE} that makes the insert an upsert. */
+    static String onConflict(Scope scope) {
         String conflictKey = scope == Scope.line
                 ? "line, window_start, window_minutes" : "department, window_start, window_minutes";
-        List<String> columns = new ArrayList<>(keyColumns);
-        columns.addAll(COUNT_COLUMNS);
-        columns.addAll(RATE_COLUMNS);
         // A line's department can change in the directory; the row keeps the latest one written.
         List<String> updated = new ArrayList<>(scope == Scope.line ? List.of("department") : List.of());
         updated.addAll(COUNT_COLUMNS);
         updated.addAll(RATE_COLUMNS);
-        return "INSERT INTO " + table(scope) + " (" + String.join(", ", columns) + ") VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")"
-                + " ON CONFLICT (" + conflictKey + ") DO UPDATE SET "
+        return " ON CONFLICT (" + conflictKey + ") DO UPDATE SET "
                 + updated.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "))
                 + ", updated_at = now()";
     }
 
     /**
-     * Fills the parameters of {@link #sql} for the row's scope.
-     *
-     * @throws IllegalArgumentException when a line row has no department: the job only writes
-     *     rows for lines of the directory, so this is a bug upstream, not bad input
+     * The values of one row in the order of {@link #columns}: the key, a line's department, the
+     * window start as ISO-8601 text (UTC), the window's minutes, the counts, then the rates (null
+     * where undefined).
      */
-    public static void bind(PreparedStatement statement, WindowMetrics row) throws SQLException {
-        int i = 1;
-        statement.setString(i++, row.key);
+    static Object[] values(WindowMetrics row) {
+        List<Object> values = new ArrayList<>();
+        values.add(row.key);
         if (row.scope == Scope.line) {
             if (row.department == null) {
                 throw new IllegalArgumentException("line metrics row without a department: " + row);
             }
-            statement.setString(i++, row.department);
+            values.add(row.department);
         }
-        statement.setObject(i++, OffsetDateTime.ofInstant(Instant.ofEpochMilli(row.windowStart), ZoneOffset.UTC));
-        statement.setInt(i++, row.windowMinutes);
-        for (long value : row.counts.columnValues()) {
-            statement.setLong(i++, value);
+        values.add(Instant.ofEpochMilli(row.windowStart).toString());
+        values.add(row.windowMinutes);
+        for (long count : row.counts.columnValues()) {
+            values.add(count);
         }
-        for (Double value : rateValues(row.rates())) {
-            if (value == null) {
-                statement.setNull(i++, Types.DOUBLE);
-            } else {
-                statement.setDouble(i++, value);
-            }
-        }
+        values.addAll(rateValues(row.rates()));
+        return values.toArray();
     }
 
     /** The rates in the order of {@link #RATE_COLUMNS}; null where undefined. */

@@ -160,7 +160,7 @@ class PostgresDashboardStoreIntegrationTest {
 
     private static void write(WindowMetrics row) throws Exception {
         try (Connection c = DB.connect(); PreparedStatement s = c.prepareStatement(MetricsUpsert.sql(row.scope))) {
-            MetricsUpsert.bind(s, row);
+            MetricsUpsert.bind(s, row.scope, List.of(row));
             s.executeUpdate();
         }
     }
