@@ -53,6 +53,12 @@ final class RunCommand implements Callable<Integer> {
                     + "windows open at the last stop are overwritten with partial counts.")
     boolean freshState;
 
+    @Option(names = "--allow-non-restored-state",
+            description = "Resume although the checkpoint or savepoint holds state of an operator this build "
+                    + "no longer has (an upgrade that removed or merged operators: docs/live.md); that "
+                    + "state is dropped instead of refused.")
+    boolean allowNonRestoredState;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> env = System.getenv();
@@ -89,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         System.err.println("hotline-pulse run: database schema at version "
                 + schema.schemaVersion() + " (" + schema.migrationsApplied() + " migrations applied)");
         Directory directory = initialDirectory(jobConfig, env);
-        return new LiveJob(jobConfig, directory, env).start(start.restoreFrom());
+        return new LiveJob(jobConfig, directory, env).start(start.restoreFrom(), allowNonRestoredState);
     }
 
     private StartingState startingState(JobConfig jobConfig, Map<String, String> env)

@@ -157,14 +157,23 @@ public final class LiveJob {
      * {@code java -jar}, the cluster with {@code flink run}) and returns without waiting.
      *
      * @param restoreFrom a checkpoint or savepoint to resume from, or null to start with empty state
+     * @param allowNonRestoredState whether state of an operator this build no longer has is dropped
+     *     rather than refused (docs/live.md, upgrades)
      */
-    public JobClient start(String restoreFrom) throws Exception {
+    public JobClient start(String restoreFrom, boolean allowNonRestoredState) throws Exception {
+        StreamExecutionEnvironment flinkEnv =
+                StreamExecutionEnvironment.getExecutionEnvironment(restoring(restoreFrom, allowNonRestoredState));
+        buildOn(flinkEnv, cdrSource(), new LiveSinks(config, env));
+        return flinkEnv.executeAsync("hotline-metrics");
+    }
+
+    /** {@link #flinkConfiguration()}, resuming from {@code restoreFrom} when it is not null. */
+    Configuration restoring(String restoreFrom, boolean allowNonRestoredState) {
         Configuration flink = flinkConfiguration();
         if (restoreFrom != null) {
             flink.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
+            flink.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
         }
-        StreamExecutionEnvironment flinkEnv = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        buildOn(flinkEnv, cdrSource(), new LiveSinks(config, env));
-        return flinkEnv.executeAsync("hotline-metrics");
+        return flink;
     }
 }

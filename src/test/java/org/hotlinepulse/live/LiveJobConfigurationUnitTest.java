@@ -6,6 +6,7 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.hotlinepulse.config.JobConfig;
 import org.hotlinepulse.config.MonitoringConfig;
 import org.hotlinepulse.config.RuntimeConfig;
@@ -47,6 +48,19 @@ class LiveJobConfigurationUnitTest {
         assertThat(flink.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
         assertThat(flink.get(PipelineOptions.MAX_PARALLELISM)).as("Flink's default up to parallelism 85, "
                 + "so earlier checkpoints stay restorable").isEqualTo(128);
+    }
+
+    @Test
+    void stateOfOperatorsThisBuildNoLongerHasIsDroppedOnlyWhenAllowed() throws Exception {
+        LiveJob job = new LiveJob(JobConfig.DEFAULTS, Directory.load(Path.of("src/test/resources/job/directory.yaml")),
+                Map.of());
+
+        Configuration strict = job.restoring("file:///savepoints/savepoint-1", false);
+        assertThat(strict.get(StateRecoveryOptions.SAVEPOINT_PATH)).isEqualTo("file:///savepoints/savepoint-1");
+        assertThat(strict.get(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE)).isFalse();
+        assertThat(job.restoring("file:///savepoints/savepoint-1", true)
+                .get(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE)).isTrue();
+        assertThat(job.restoring(null, true).contains(StateRecoveryOptions.SAVEPOINT_PATH)).isFalse();
     }
 
     @Test
