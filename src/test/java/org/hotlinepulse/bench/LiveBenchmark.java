@@ -81,9 +81,7 @@ public final class LiveBenchmark {
             long started = System.nanoTime();
             JobClient client = env.executeAsync("live-bench");
             try {
-                while (Backlog.countedInPostgres(jdbc) < counted) {
-                    Thread.sleep(250);
-                }
+                Backlog.awaitCountedInPostgres(jdbc, counted);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf(Locale.ROOT, "backlog: %d CDRs (%d counted) over %d lines, Kafka -> "
                                 + "PostgreSQL with checkpoints every 10 s, parallelism 2: %.1f s, %.0f CDR/s "
