@@ -12,6 +12,7 @@ import org.hotlinepulse.avro.Alert;
 import org.hotlinepulse.kafka.AlertSerializer;
 import org.hotlinepulse.kafka.DeadLetterSerializer;
 import org.hotlinepulse.kafka.MetricsSerializer;
+import org.hotlinepulse.kafka.SkipRepublishedAlerts;
 import org.hotlinepulse.metrics.WindowMetrics;
 import org.hotlinepulse.postgres.MetricsSinkSettings;
 import org.hotlinepulse.postgres.PostgresAlertSink;
@@ -22,8 +23,9 @@ import java.util.Properties;
 
 /**
  * The live job's outputs. Metrics rows are upserts keyed by row, so at-least-once delivery gives
- * exactly-once results in PostgreSQL and on the compacted topic; dead letters are not idempotent and are written
- * in Kafka transactions committed with each checkpoint.
+ * exactly-once results in PostgreSQL and on the compacted topic; alert changes are written at least
+ * once and never twice; dead letters are not idempotent and are written in Kafka transactions
+ * committed with each checkpoint.
  */
 public final class LiveSinks implements JobSinks {
     private static final String TRANSACTION_TIMEOUT_MS = String.valueOf(10 * 60 * 1000);
@@ -63,17 +65,19 @@ public final class LiveSinks implements JobSinks {
     }
 
     /**
-     * Delivers the alert state changes: to {@code hotline.alerts} in Kafka transactions (a change
-     * is a notification, not an upsert, so a restart must not publish it twice), upserted into
-     * PostgreSQL {@code alerts}, and to Alertmanager when the configuration names instances.
+     * Delivers the alert state changes: to {@code hotline.alerts} as soon as they are made, each
+     * (episode id, state) once although a restart makes some of them again ({@link
+     * SkipRepublishedAlerts}), upserted into PostgreSQL {@code alerts}, and to Alertmanager when the
+     * configuration names instances.
      */
     @Override
     public void alerts(DataStream<Alert> alerts) {
         PostgresAlertSink.attach(alerts, config.jdbc(), env, MetricsSinkSettings.DEFAULTS);
         AlertmanagerSink.attach(alerts, config.alertmanager(), env);
         String topic = config.kafka().topics().alerts();
-        alerts.sinkTo(kafkaSink(new AlertSerializer(topic), DeliveryGuarantee.EXACTLY_ONCE,
-                        "hotline-pulse-alerts"))
+        alerts.process(new SkipRepublishedAlerts(kafkaProperties, topic))
+                .name("skip republished alerts").uid("alerts-kafka-published")
+                .sinkTo(kafkaSink(new AlertSerializer(topic), DeliveryGuarantee.AT_LEAST_ONCE, null))
                 .name(topic).uid("alerts-kafka");
     }
 
